@@ -1,0 +1,2 @@
+export * from './ingest-events';
+export * from './put-with-retries';

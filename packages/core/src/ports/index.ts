@@ -1,0 +1,5 @@
+export * from './catalog';
+export * from './event-publisher';
+export * from './object-store';
+export * from './stream';
+export * from './warehouse';

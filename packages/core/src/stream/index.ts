@@ -1,0 +1,4 @@
+export * from './decode';
+export * from './encode';
+export * from './masking';
+export * from './process-batch';

@@ -1,0 +1,2 @@
+export * from './load-warehouse';
+export * from './schema';

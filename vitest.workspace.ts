@@ -1,0 +1,19 @@
+/**
+ * The one place that lists every test project. `vitest.config.ts` hands this list to `test.projects`
+ * (the current Vitest form of a workspace), and the root `pnpm test` runs them all.
+ */
+export const testProjects = [
+  'packages/contracts',
+  'packages/core',
+  'packages/parquet',
+  'packages/adapters-aws',
+  'packages/adapters-local',
+  'packages/local-cloud',
+  'services/ingest',
+  'services/stream-etl',
+  'services/catalog-updater',
+  'services/warehouse-loader',
+  'services/reporting',
+];
+
+export default testProjects;
