@@ -1,0 +1,3 @@
+export * from './duckdb';
+export * from './in-memory';
+export * from './warehouse';

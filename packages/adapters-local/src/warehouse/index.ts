@@ -1,0 +1,3 @@
+export * from './duckdb-warehouse';
+export * from './errors';
+export * from './migrations';

@@ -1,0 +1,139 @@
+import { type ColumnDefinition, type FactTable, factTables } from '@sluice/core';
+import { DUCKDB_TYPE_OF, type DuckDbDatabase, type DuckDbSession, hasDuckDbTypeOf, quoteIdentifier } from '../duckdb';
+import { WarehouseSchemaError } from './errors';
+
+/** A versioned migration: applied once, in order, in its own transaction, and recorded in schema_migrations. */
+export interface Migration {
+  readonly version: number;
+  readonly description: string;
+  up(session: DuckDbSession): Promise<void>;
+}
+
+export interface AddedColumn {
+  readonly table: string;
+  readonly column: string;
+  readonly type: string;
+}
+
+export interface MigrationReport {
+  readonly appliedVersions: number[];
+  readonly createdTables: string[];
+  readonly addedColumns: AddedColumn[];
+}
+
+/** The partition date of a fact row: the UTC calendar date of `occurred_at`. */
+export const PARTITION_DATE_COLUMN = 'dt';
+
+function columnDdl(column: ColumnDefinition): string {
+  return `${quoteIdentifier(column.name)} ${DUCKDB_TYPE_OF[column.type]}`;
+}
+
+export function createFactTableSql(table: FactTable): string {
+  if (!table.columns.some((column) => column.name === 'event_id')) {
+    throw new WarehouseSchemaError(`fact table "${table.table}" has no event_id column to key it by`);
+  }
+  const columns = [...table.columns.map(columnDdl), `${quoteIdentifier(PARTITION_DATE_COLUMN)} DATE NOT NULL`];
+  return `CREATE TABLE IF NOT EXISTS ${quoteIdentifier(table.table)} (${columns.join(', ')}, PRIMARY KEY ("event_id"))`;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'one fact table per event type, and the load ledger',
+    async up(session) {
+      for (const table of factTables()) await session.run(createFactTableSql(table));
+      await session.run(
+        `CREATE TABLE load_ledger (
+           object_key VARCHAR PRIMARY KEY,
+           table_name VARCHAR NOT NULL,
+           rows_inserted BIGINT NOT NULL,
+           loaded_at TIMESTAMPTZ NOT NULL
+         )`,
+      );
+    },
+  },
+];
+
+/**
+ * The repeatable migration step that keeps fact tables in step with the event contract: a fact table for
+ * a new event type is created, a contract column missing from its table is added (ALTER TABLE ADD
+ * COLUMN; older rows read NULL). It never drops a column, and refuses a retype with an error naming
+ * table, column and both types. Runs inside the caller's transaction.
+ */
+export async function syncFactTablesWithContract(
+  session: DuckDbSession,
+  tables: readonly FactTable[],
+): Promise<{ createdTables: string[]; addedColumns: AddedColumn[] }> {
+  const existing = await session.all(
+    `SELECT table_name, column_name, data_type FROM information_schema.columns
+     WHERE table_schema = 'main' ORDER BY table_name, ordinal_position`,
+  );
+  const columnsByTable = new Map<string, Map<string, string>>();
+  for (const row of existing) {
+    const table = String(row.table_name);
+    const columns = columnsByTable.get(table) ?? new Map<string, string>();
+    columns.set(String(row.column_name), String(row.data_type));
+    columnsByTable.set(table, columns);
+  }
+
+  const createdTables: string[] = [];
+  const addedColumns: AddedColumn[] = [];
+  for (const table of tables) {
+    const current = columnsByTable.get(table.table);
+    if (!current) {
+      await session.run(createFactTableSql(table));
+      createdTables.push(table.table);
+      continue;
+    }
+    for (const column of table.columns) {
+      const currentType = current.get(column.name);
+      if (currentType === undefined) {
+        const type = DUCKDB_TYPE_OF[column.type];
+        await session.run(`ALTER TABLE ${quoteIdentifier(table.table)} ADD COLUMN ${columnDdl(column)}`);
+        addedColumns.push({ table: table.table, column: column.name, type });
+      } else if (!hasDuckDbTypeOf(currentType, column.type)) {
+        throw new WarehouseSchemaError(
+          `fact table "${table.table}": column "${column.name}" is ${currentType} in the warehouse but ` +
+            `${DUCKDB_TYPE_OF[column.type]} (${column.type}) in the contract; a retype needs a hand-written migration`,
+        );
+      }
+    }
+  }
+  return { createdTables, addedColumns };
+}
+
+/**
+ * Applies the pending versioned migrations, then the contract sync step. Idempotent: a second run applies
+ * nothing and adds nothing.
+ */
+export async function applyMigrations(
+  db: DuckDbDatabase,
+  migrations: readonly Migration[] = MIGRATIONS,
+  contract: readonly FactTable[] = factTables(),
+): Promise<MigrationReport> {
+  await db.write((session) =>
+    session.run(
+      `CREATE TABLE IF NOT EXISTS schema_migrations (
+         version INTEGER PRIMARY KEY,
+         description VARCHAR NOT NULL,
+         applied_at TIMESTAMPTZ NOT NULL
+       )`,
+    ),
+  );
+  const appliedVersions: number[] = [];
+  for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
+    const applied = await db.transaction(async (tx) => {
+      const done = await tx.all('SELECT 1 FROM schema_migrations WHERE version = $1', [migration.version]);
+      if (done.length > 0) return false;
+      await migration.up(tx);
+      await tx.run('INSERT INTO schema_migrations VALUES ($1, $2, current_timestamp)', [
+        migration.version,
+        migration.description,
+      ]);
+      return true;
+    });
+    if (applied) appliedVersions.push(migration.version);
+  }
+  const synced = await db.transaction((tx) => syncFactTablesWithContract(tx, contract));
+  return { appliedVersions, ...synced };
+}
