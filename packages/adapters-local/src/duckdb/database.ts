@@ -122,6 +122,14 @@ export class DuckDbDatabase {
     return this.withReadConnection(async (connection) => rowsOf(await connection.runAndReadAll(sql, params)));
   }
 
+  /** Runs `work` on its own connection inside one transaction, so all its reads see the same snapshot. */
+  read<T>(work: (session: DuckDbSession) => Promise<T>): Promise<T> {
+    return this.withReadConnection((connection) => {
+      const session = sessionOf(connection);
+      return inTransaction(session, () => work(session));
+    });
+  }
+
   /**
    * Runs `sql` if it is exactly one SELECT statement (DESCRIBE, SHOW and PRAGMA table_info count as
    * SELECT); anything else is refused with a ReadOnlyQueryError before it runs.

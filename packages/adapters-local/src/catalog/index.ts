@@ -1,0 +1,2 @@
+export * from './duckdb-catalog';
+export * from './errors';
