@@ -1,4 +1,4 @@
 export * from './catalog';
 export * from './duckdb';
-export * from './in-memory';
+export * from './lake-query';
 export * from './warehouse';
