@@ -66,14 +66,22 @@ export class LakeQueryError extends AwsAdapterError {
   }
 }
 
-/** A statement or query still running when the adapter's timeout ran out (it was asked to stop). */
+/** A statement or query still running when the adapter's timeout ran out; it is asked to stop. */
 export class QueryTimeoutError extends AwsAdapterError {
   constructor(
     readonly service: 'Redshift Data API' | 'Athena',
     readonly id: string,
     readonly timeoutMs: number,
+    /** Why asking the service to stop the statement failed, if it did. */
+    cancelError?: unknown,
   ) {
-    super('QUERY_TIMEOUT', `${service} statement ${id} did not finish within ${timeoutMs} ms; it was cancelled`);
+    const cancelled =
+      cancelError === undefined
+        ? 'it was cancelled'
+        : `cancelling it failed too: ${cancelError instanceof Error ? cancelError.message : String(cancelError)}`;
+    super('QUERY_TIMEOUT', `${service} statement ${id} did not finish within ${timeoutMs} ms; ${cancelled}`, {
+      cause: cancelError,
+    });
   }
 }
 

@@ -1,0 +1,349 @@
+import { createHash } from 'node:crypto';
+import {
+  BatchExecuteStatementCommand,
+  ExecuteStatementCommand,
+  GetStatementResultCommand,
+  RedshiftDataClient,
+} from '@aws-sdk/client-redshift-data';
+import { ConfigurationError } from '@sluice/core';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeDataApi, type StatementAnswer } from '../testing/fake-data-api';
+import { inMemoryLake } from '../testing/in-memory-lake';
+import { buildRedshiftDataWarehouse } from './redshift-data-warehouse';
+
+const redshift = mockClient(RedshiftDataClient);
+const client = new RedshiftDataClient({ region: 'eu-west-1' });
+
+const SESSION_FILE_A = 'curated/session_checked_in/dt=2025-05-01/shardId-000000000000-100-199.parquet';
+const SESSION_FILE_B = 'curated/session_checked_in/dt=2025-05-02/shardId-000000000001-200-299.parquet';
+const FEEDBACK_FILE = 'curated/feedback_submitted/dt=2025-05-01/shardId-000000000000-300-399.parquet';
+const ALREADY_LOADED = 'curated/feedback_submitted/dt=2025-04-30/shardId-000000000000-1-99.parquet';
+
+const bytes = (n: number) => new Uint8Array(n).fill(7);
+
+function setup(options: { iamRoleArn?: string; answer?: (sql: string) => StatementAnswer } = {}) {
+  const { lake, stored } = inMemoryLake('sluice-lake', {
+    [SESSION_FILE_A]: bytes(1200),
+    [SESSION_FILE_B]: bytes(3400),
+    [FEEDBACK_FILE]: bytes(560),
+  });
+  fakeDataApi(redshift, options.answer ?? (() => undefined));
+  const warehouse = buildRedshiftDataWarehouse(client, {
+    workgroupName: 'sluice',
+    database: 'dev',
+    lake,
+    bucket: 'sluice-lake',
+    pollIntervalMs: 1,
+    ...(options.iamRoleArn ? { iamRoleArn: options.iamRoleArn } : {}),
+  });
+  return { warehouse, stored };
+}
+
+const batches = () => redshift.commandCalls(BatchExecuteStatementCommand).map((call) => call.args[0].input.Sqls);
+const statements = () => redshift.commandCalls(ExecuteStatementCommand).map((call) => call.args[0].input.Sql);
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+beforeEach(() => redshift.reset());
+
+describe('migrate', () => {
+  it('creates the migrations table, then applies migration 1 in one transaction on a new database', async () => {
+    const { warehouse } = setup({
+      answer: (sql) =>
+        sql === 'SELECT version FROM schema_migrations' ? { columns: ['version'], rows: [] } : undefined,
+    });
+
+    await warehouse.migrate();
+
+    expect(batches()).toEqual([
+      [
+        'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER NOT NULL, applied_at TIMESTAMP NOT NULL)',
+        'SELECT version FROM schema_migrations',
+      ],
+      [
+        [
+          'CREATE TABLE attendee_registered (',
+          '  event_id VARCHAR(4096),',
+          '  occurred_at TIMESTAMP,',
+          '  attendee_id VARCHAR(4096),',
+          '  event_type VARCHAR(4096),',
+          '  schema_version INTEGER,',
+          '  name VARCHAR(4096),',
+          '  email VARCHAR(4096),',
+          '  phone VARCHAR(4096),',
+          '  company VARCHAR(4096),',
+          '  job_title VARCHAR(4096),',
+          '  country VARCHAR(4096),',
+          '  ticket_type VARCHAR(4096),',
+          '  price DOUBLE PRECISION,',
+          '  currency VARCHAR(4096),',
+          '  dt DATE,',
+          '  PRIMARY KEY (event_id)',
+          ')',
+        ].join('\n'),
+        [
+          'CREATE TABLE session_checked_in (',
+          '  event_id VARCHAR(4096),',
+          '  occurred_at TIMESTAMP,',
+          '  attendee_id VARCHAR(4096),',
+          '  event_type VARCHAR(4096),',
+          '  schema_version INTEGER,',
+          '  session_id VARCHAR(4096),',
+          '  room VARCHAR(4096),',
+          '  dt DATE,',
+          '  PRIMARY KEY (event_id)',
+          ')',
+        ].join('\n'),
+        [
+          'CREATE TABLE feedback_submitted (',
+          '  event_id VARCHAR(4096),',
+          '  occurred_at TIMESTAMP,',
+          '  attendee_id VARCHAR(4096),',
+          '  event_type VARCHAR(4096),',
+          '  schema_version INTEGER,',
+          '  session_id VARCHAR(4096),',
+          '  rating INTEGER,',
+          '  comment VARCHAR(4096),',
+          '  dt DATE,',
+          '  PRIMARY KEY (event_id)',
+          ')',
+        ].join('\n'),
+        [
+          'CREATE TABLE load_ledger (',
+          '  object_key VARCHAR(1024) PRIMARY KEY,',
+          '  table_name VARCHAR(128),',
+          '  rows_inserted BIGINT,',
+          '  loaded_at TIMESTAMP',
+          ')',
+        ].join('\n'),
+        'CREATE MATERIALIZED VIEW mv_attendees_by_country AS\nSELECT country, COUNT(*) AS attendees FROM attendee_registered GROUP BY country',
+        'INSERT INTO schema_migrations (version, applied_at) VALUES (1, GETDATE())',
+      ],
+    ]);
+  });
+
+  it('applies nothing when every version is recorded', async () => {
+    const { warehouse } = setup({
+      answer: (sql) =>
+        sql === 'SELECT version FROM schema_migrations' ? { columns: ['version'], rows: [[1]] } : undefined,
+    });
+
+    await warehouse.migrate();
+
+    expect(batches()).toHaveLength(1);
+  });
+});
+
+describe('loadFiles', () => {
+  /** Answers the ledger lookup with `loadedKeys`, and each load's counts with the given ones per table. */
+  const answering =
+    (loadedKeys: string[], counts: Record<string, [staged: number, fresh: number]>) =>
+    (sql: string): StatementAnswer => {
+      if (sql.startsWith('SELECT object_key FROM load_ledger')) {
+        return { columns: ['object_key'], rows: loadedKeys.filter((k) => sql.includes(`'${k}'`)).map((k) => [k]) };
+      }
+      const table = /FROM \(SELECT COUNT\(\*\) AS row_count FROM stage_(\w+)\) AS staged/.exec(sql)?.[1];
+      if (table) return { columns: ['staged_rows', 'new_rows'], rows: [counts[table] ?? [0, 0]] };
+      return undefined;
+    };
+
+  it('skips files in the ledger, writes one manifest per table and loads each table in one transaction', async () => {
+    const { warehouse, stored } = setup({
+      answer: answering([ALREADY_LOADED], { session_checked_in: [10, 7], feedback_submitted: [4, 4] }),
+    });
+
+    const outcome = await warehouse.loadFiles([
+      { table: 'session_checked_in', objectKey: SESSION_FILE_B },
+      { table: 'feedback_submitted', objectKey: ALREADY_LOADED },
+      { table: 'session_checked_in', objectKey: SESSION_FILE_A },
+      { table: 'feedback_submitted', objectKey: FEEDBACK_FILE },
+    ]);
+
+    expect(outcome).toEqual({ rowsInserted: 11, rowsSkipped: 3, filesSkipped: 1 });
+    expect(statements()).toEqual([
+      `SELECT object_key FROM load_ledger WHERE object_key IN ('${SESSION_FILE_B}', '${ALREADY_LOADED}', '${SESSION_FILE_A}', '${FEEDBACK_FILE}')`,
+    ]);
+
+    const sessionManifestKey = `manifests/${sha256(`${SESSION_FILE_A}\n${SESSION_FILE_B}`)}.json`;
+    const feedbackManifestKey = `manifests/${sha256(FEEDBACK_FILE)}.json`;
+    const manifest = (key: string) => JSON.parse(new TextDecoder().decode(stored.get(key)?.body));
+    expect(stored.get(sessionManifestKey)?.contentType).toBe('application/json');
+    expect(manifest(sessionManifestKey)).toEqual({
+      entries: [
+        { url: `s3://sluice-lake/${SESSION_FILE_A}`, mandatory: true, meta: { content_length: 1200 } },
+        { url: `s3://sluice-lake/${SESSION_FILE_B}`, mandatory: true, meta: { content_length: 3400 } },
+      ],
+    });
+    expect(manifest(feedbackManifestKey)).toEqual({
+      entries: [{ url: `s3://sluice-lake/${FEEDBACK_FILE}`, mandatory: true, meta: { content_length: 560 } }],
+    });
+
+    const [feedbackLoad, sessionLoad] = batches();
+    expect(feedbackLoad?.[1]).toContain(`FROM 's3://sluice-lake/${feedbackManifestKey}'`);
+    expect(feedbackLoad?.join('\n')).not.toContain(ALREADY_LOADED);
+    expect(sessionLoad).toEqual([
+      [
+        'CREATE TEMP TABLE stage_session_checked_in (',
+        '  event_id VARCHAR(4096),',
+        '  occurred_at TIMESTAMP,',
+        '  attendee_id VARCHAR(4096),',
+        '  event_type VARCHAR(4096),',
+        '  schema_version INTEGER,',
+        '  session_id VARCHAR(4096),',
+        '  room VARCHAR(4096)',
+        ')',
+      ].join('\n'),
+      [
+        'COPY stage_session_checked_in',
+        `FROM 's3://sluice-lake/${sessionManifestKey}'`,
+        'IAM_ROLE default',
+        'FORMAT AS PARQUET',
+        'MANIFEST',
+      ].join('\n'),
+      [
+        'CREATE TEMP TABLE new_session_checked_in AS',
+        'SELECT event_id, occurred_at, attendee_id, event_type, schema_version, session_id, room, TRUNC(occurred_at) AS dt',
+        'FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY event_id ORDER BY occurred_at) AS copy_number FROM stage_session_checked_in) AS numbered',
+        'WHERE copy_number = 1',
+      ].join('\n'),
+      [
+        'DELETE FROM new_session_checked_in',
+        'USING session_checked_in',
+        'WHERE new_session_checked_in.event_id = session_checked_in.event_id',
+      ].join('\n'),
+      [
+        'SELECT staged.row_count AS staged_rows, fresh.row_count AS new_rows',
+        'FROM (SELECT COUNT(*) AS row_count FROM stage_session_checked_in) AS staged',
+        'CROSS JOIN (SELECT COUNT(*) AS row_count FROM new_session_checked_in) AS fresh',
+      ].join('\n'),
+      [
+        'MERGE INTO session_checked_in',
+        'USING new_session_checked_in',
+        'ON session_checked_in.event_id = new_session_checked_in.event_id',
+        'WHEN MATCHED THEN UPDATE SET event_id = new_session_checked_in.event_id',
+        'WHEN NOT MATCHED THEN INSERT (event_id, occurred_at, attendee_id, event_type, schema_version, session_id, room, dt)',
+        'VALUES (new_session_checked_in.event_id, new_session_checked_in.occurred_at, new_session_checked_in.attendee_id, ' +
+          'new_session_checked_in.event_type, new_session_checked_in.schema_version, new_session_checked_in.session_id, ' +
+          'new_session_checked_in.room, new_session_checked_in.dt)',
+      ].join('\n'),
+      [
+        'INSERT INTO load_ledger (object_key, table_name, rows_inserted, loaded_at)',
+        "SELECT loaded.object_key, 'session_checked_in', inserted.row_count, GETDATE()",
+        `FROM (SELECT '${SESSION_FILE_B}' AS object_key UNION ALL SELECT '${SESSION_FILE_A}' AS object_key) AS loaded`,
+        'CROSS JOIN (SELECT COUNT(*) AS row_count FROM new_session_checked_in) AS inserted',
+      ].join('\n'),
+    ]);
+    // The ledger lookup's rows, then each load transaction's counts: its own 5th sub-statement.
+    expect(redshift.commandCalls(GetStatementResultCommand).map((c) => c.args[0].input.Id)).toEqual([
+      'statement-1',
+      'batch-2:5',
+      'batch-3:5',
+    ]);
+  });
+
+  it('changes nothing when every file is in the ledger already', async () => {
+    const { warehouse, stored } = setup({ answer: answering([SESSION_FILE_A, FEEDBACK_FILE], {}) });
+
+    const outcome = await warehouse.loadFiles([
+      { table: 'session_checked_in', objectKey: SESSION_FILE_A },
+      { table: 'feedback_submitted', objectKey: FEEDBACK_FILE },
+    ]);
+
+    expect(outcome).toEqual({ rowsInserted: 0, rowsSkipped: 0, filesSkipped: 2 });
+    expect(batches()).toEqual([]);
+    expect([...stored.keys()].filter((key) => key.startsWith('manifests/'))).toEqual([]);
+  });
+
+  it('counts rows already in the fact (or repeated in the files) as skipped', async () => {
+    const { warehouse } = setup({ answer: answering([], { session_checked_in: [6, 0] }) });
+
+    expect(await warehouse.loadFiles([{ table: 'session_checked_in', objectKey: SESSION_FILE_A }])).toEqual({
+      rowsInserted: 0,
+      rowsSkipped: 6,
+      filesSkipped: 0,
+    });
+  });
+
+  it('names the role when one is configured', async () => {
+    const role = 'arn:aws:iam::111122223333:role/sluice-warehouse-copy';
+    const { warehouse } = setup({ iamRoleArn: role, answer: answering([], { session_checked_in: [1, 1] }) });
+
+    await warehouse.loadFiles([{ table: 'session_checked_in', objectKey: SESSION_FILE_A }]);
+
+    expect(batches()[0]?.[1]).toContain(`IAM_ROLE '${role}'`);
+  });
+
+  it('fails before any SQL runs for a table the warehouse does not have', async () => {
+    const { warehouse } = setup();
+
+    await expect(
+      warehouse.loadFiles([{ table: 'unknown_event', objectKey: 'curated/unknown_event/x' }]),
+    ).rejects.toThrow('no warehouse fact table "unknown_event"');
+    expect(statements()).toEqual([]);
+  });
+
+  it('fails without loading when a file is not in the lake (COPY manifests need its size)', async () => {
+    const { warehouse } = setup({ answer: answering([], {}) });
+    const missing = 'curated/session_checked_in/dt=2025-05-03/gone.parquet';
+
+    await expect(warehouse.loadFiles([{ table: 'session_checked_in', objectKey: missing }])).rejects.toThrow(
+      `cannot load s3://sluice-lake/${missing} into the warehouse: it is not in the lake`,
+    );
+    expect(batches()).toEqual([]);
+  });
+
+  it('surfaces a failed COPY with the Redshift error and the statement it came from', async () => {
+    const { warehouse } = setup({
+      answer: (sql) =>
+        sql.startsWith('COPY')
+          ? { error: 'ERROR: Spectrum Scan Error. File has an invalid version number.' }
+          : answering([], {})(sql),
+    });
+
+    await expect(warehouse.loadFiles([{ table: 'session_checked_in', objectKey: SESSION_FILE_A }])).rejects.toThrow(
+      'Redshift statement FAILED: ERROR: Spectrum Scan Error. File has an invalid version number. (statement: COPY stage_session_checked_in)',
+    );
+  });
+
+  it('refuses an object key with characters it will not put into SQL text', async () => {
+    const { warehouse } = setup();
+
+    await expect(
+      warehouse.loadFiles([{ table: 'session_checked_in', objectKey: 'curated/session_checked_in/a\\b.parquet' }]),
+    ).rejects.toThrow("has characters outside S3's safe set");
+  });
+});
+
+describe('refreshViews, query and configuration', () => {
+  it('refreshes each materialized view in a statement of its own and returns their names', async () => {
+    const { warehouse } = setup();
+
+    expect(await warehouse.refreshViews()).toEqual(['mv_attendees_by_country']);
+    expect(statements()).toEqual(['REFRESH MATERIALIZED VIEW mv_attendees_by_country']);
+  });
+
+  it('runs a query and returns plain rows', async () => {
+    const { warehouse } = setup({
+      answer: () => ({
+        columns: ['country', 'attendees'],
+        rows: [
+          ['NL', 12],
+          ['BE', 7],
+        ],
+      }),
+    });
+
+    expect(await warehouse.query('SELECT * FROM mv_attendees_by_country')).toEqual([
+      { country: 'NL', attendees: 12 },
+      { country: 'BE', attendees: 7 },
+    ]);
+  });
+
+  it('refuses a bucket that is not the lake bucket', () => {
+    const { lake } = inMemoryLake('sluice-lake');
+
+    expect(() =>
+      buildRedshiftDataWarehouse(client, { workgroupName: 'sluice', database: 'dev', lake, bucket: 'other-bucket' }),
+    ).toThrow(ConfigurationError);
+  });
+});
