@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import * as adapters from './index';
+
+describe('@sluice/adapters-aws', () => {
+  it('exports a build* factory per adapter and the client factory', () => {
+    expect(
+      Object.keys(adapters)
+        .filter((name) => name.startsWith('build'))
+        .sort(),
+    ).toEqual([
+      'buildAthenaQueryEngine',
+      'buildAwsClients',
+      'buildEventBridgePublisher',
+      'buildGlueCatalog',
+      'buildKinesisPutRecords',
+      'buildRedshiftDataWarehouse',
+      'buildS3ObjectStore',
+      'buildStatementRunner',
+    ]);
+  });
+});
