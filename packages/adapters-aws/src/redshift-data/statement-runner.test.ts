@@ -209,3 +209,26 @@ describe('executeBatch', () => {
     );
   });
 });
+
+describe('executeBatch aborted as a whole', () => {
+  it('says so, naming the batch, when no sub-statement is marked FAILED', async () => {
+    redshift
+      .on(BatchExecuteStatementCommand)
+      .resolves({ Id: ID })
+      .on(DescribeStatementCommand)
+      .resolves(
+        described({
+          Status: 'ABORTED',
+          SubStatements: [
+            { Id: `${ID}:1`, Status: 'ABORTED', QueryString: 'CREATE TEMP TABLE s (n INTEGER)' },
+            { Id: `${ID}:2`, Status: 'ABORTED', QueryString: 'SELECT 1' },
+          ],
+        }),
+      );
+
+    await expect(runner.executeBatch(['CREATE TEMP TABLE s (n INTEGER)', 'SELECT 1'])).rejects.toThrow(
+      'Redshift statement ABORTED: the statement was aborted (cancelled or its session ended) ' +
+        '(statement: batch of 2 statements, the first: CREATE TEMP TABLE s (n INTEGER))',
+    );
+  });
+});

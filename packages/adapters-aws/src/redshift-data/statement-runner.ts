@@ -81,8 +81,11 @@ export function buildStatementRunner(client: RedshiftDataClient, options: Statem
     if (description.Status === 'FINISHED') return description;
     // In a batch, the sub-statement that failed carries the error; the others are ABORTED or never ran.
     const failed = description.SubStatements?.find((sub) => sub.Status === 'FAILED');
-    const index = failed ? subStatementIndex(failed.Id, 0) : 0;
-    const sql = sqls[index] ?? failed?.QueryString ?? description.QueryString ?? '';
+    const sql = failed
+      ? (sqls[subStatementIndex(failed.Id, 0)] ?? failed.QueryString ?? '')
+      : sqls.length === 1
+        ? (sqls[0] ?? '')
+        : `batch of ${sqls.length} statements, the first: ${firstLine(sqls[0] ?? '')}`;
     const error =
       failed?.Error ??
       description.Error ??
