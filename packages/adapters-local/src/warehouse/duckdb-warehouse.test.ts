@@ -6,8 +6,10 @@ import { DuckDbDatabase, ReadOnlyQueryError } from '../duckdb';
 import {
   ATTENDEE_TABLE,
   attendeeRegistered,
+  attendeeRows,
   temporaryDirectory,
   writeAttendeeFile,
+  writeParquetFile,
 } from '../duckdb/test-support/lake-fixtures';
 import { DuckDbWarehouse } from './duckdb-warehouse';
 import { LakeObjectNotFoundError, UnknownFactTableError } from './errors';
@@ -85,10 +87,23 @@ describe('DuckDbWarehouse.migrate', () => {
     } finally {
       await db.close();
     }
-    // An older file without the column still loads; the column reads NULL.
-    const key = await writeAttendeeFile(lakeRoot, '2026-11-25', 'old.parquet', [attendeeRegistered()]);
-    await warehouse.loadFiles([file(key)]);
-    expect(await warehouse.query(`SELECT dietary_needs FROM ${ATTENDEE_TABLE}`)).toEqual([{ dietary_needs: null }]);
+    // A file written under the new contract carries the column; an older file without it reads NULL.
+    const newer = attendeeRegistered();
+    const older = attendeeRegistered();
+    const newKey = await writeParquetFile(
+      lakeRoot,
+      'curated/attendee_registered/dt=2026-11-25/new.parquet',
+      [...columnsOf('AttendeeRegistered'), { name: 'dietary_needs', type: 'string' }],
+      [{ ...attendeeRows([newer])[0], dietary_needs: 'vegan' }],
+    );
+    const oldKey = await writeAttendeeFile(lakeRoot, '2026-11-25', 'old.parquet', [older]);
+    await warehouse.loadFiles([file(newKey), file(oldKey)]);
+    expect(
+      await warehouse.query(`SELECT event_id, dietary_needs FROM ${ATTENDEE_TABLE} ORDER BY dietary_needs NULLS LAST`),
+    ).toEqual([
+      { event_id: newer.eventId, dietary_needs: 'vegan' },
+      { event_id: older.eventId, dietary_needs: null },
+    ]);
   });
 
   it('creates the fact table of a new event type', async () => {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { AttendeeRegisteredV1 } from '@sluice/contracts';
 import { columnsOf, partitionedKey, type TableRow, toRow } from '@sluice/core';
-import { encodeParquet } from '@sluice/parquet';
+import { encodeParquet, type ParquetCell, type ParquetColumn } from '@sluice/parquet';
 
 export const ATTENDEE_TABLE = 'attendee_registered';
 
@@ -40,18 +40,28 @@ export function attendeeRows(events: readonly AttendeeRegisteredV1[]): TableRow[
   return events.map((event) => toRow(event, columns));
 }
 
+/** Writes rows as a Parquet file at the lake key `key`; returns the key. */
+export async function writeParquetFile(
+  lakeRoot: string,
+  key: string,
+  columns: readonly ParquetColumn[],
+  rows: readonly Record<string, ParquetCell>[],
+): Promise<string> {
+  const path = join(lakeRoot, key);
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, encodeParquet(columns, rows));
+  return key;
+}
+
 /** Writes `events` as one curated Parquet file of the partition `dt`; returns its object key. */
-export async function writeAttendeeFile(
+export function writeAttendeeFile(
   lakeRoot: string,
   dt: string,
   fileName: string,
   events: readonly AttendeeRegisteredV1[],
 ): Promise<string> {
   const key = partitionedKey('curated', ATTENDEE_TABLE, dt, fileName);
-  const path = join(lakeRoot, key);
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, encodeParquet(columnsOf('AttendeeRegistered'), attendeeRows(events)));
-  return key;
+  return writeParquetFile(lakeRoot, key, columnsOf('AttendeeRegistered'), attendeeRows(events));
 }
 
 /** A fresh temporary directory, and a function that removes it. */
