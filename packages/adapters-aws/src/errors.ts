@@ -6,19 +6,30 @@ import { SluiceError } from '@sluice/core';
  */
 export class AwsAdapterError extends SluiceError {}
 
-/** A contract change the catalog refuses: a column that exists with another type (never retyped in place). */
+/**
+ * A contract change the catalog or the warehouse refuses: a column that exists with another type. Columns
+ * are added, never retyped in place (older files and rows keep the old type).
+ */
 export class SchemaChangeError extends AwsAdapterError {
   constructor(
     readonly table: string,
     readonly column: string,
-    readonly catalogType: string,
+    readonly existingType: string,
     readonly contractType: string,
+    readonly where: 'catalog' | 'warehouse' = 'catalog',
   ) {
     super(
       'SCHEMA_CHANGE',
-      `schema change refused for ${table}.${column}: the catalog has type "${catalogType}", the contract now says ` +
+      `schema change refused for ${table}.${column}: the ${where} has type "${existingType}", the contract now says ` +
         `"${contractType}"; columns are never retyped in place (add a new column instead)`,
     );
+  }
+}
+
+/** `query` was given something other than one read-only statement. */
+export class ReadOnlyQueryError extends AwsAdapterError {
+  constructor(message: string) {
+    super('READ_ONLY_QUERY', message);
   }
 }
 

@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/client-athena';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { LakeQueryError, QueryTimeoutError } from '../errors';
+import { LakeQueryError, QueryTimeoutError, ReadOnlyQueryError } from '../errors';
 import { athenaValue, buildAthenaQueryEngine } from './athena-query-engine';
 
 const athena = mockClient(AthenaClient);
@@ -89,24 +89,22 @@ describe('buildAthenaQueryEngine', () => {
     });
   });
 
-  it('keeps the first row when it is not a header (statements without column labels)', async () => {
+  it('refuses anything but one SELECT before calling Athena', async () => {
+    await expect(engine.query('DROP TABLE attendee_registered')).rejects.toBeInstanceOf(ReadOnlyQueryError);
+    await expect(engine.query('SELECT 1; SELECT 2')).rejects.toThrow('expected exactly one SQL statement, got 2');
+    expect(athena.commandCalls(StartQueryExecutionCommand)).toHaveLength(0);
+  });
+
+  it('returns no rows for a result holding only the header row', async () => {
     athena
       .on(StartQueryExecutionCommand)
       .resolves({ QueryExecutionId: ID })
       .on(GetQueryExecutionCommand)
       .resolves(execution('SUCCEEDED'))
       .on(GetQueryResultsCommand)
-      .resolves({
-        ResultSet: {
-          Rows: [row('attendee_registered'), row('session_checked_in')],
-          ResultSetMetadata: { ColumnInfo: [{ Name: 'tab_name', Label: 'tab_name', Type: 'string' }] },
-        },
-      });
+      .resolves({ ResultSet: { Rows: [HEADER], ResultSetMetadata: { ColumnInfo: COLUMN_INFO } } });
 
-    expect((await engine.query('SHOW TABLES')).rows).toEqual([
-      { tab_name: 'attendee_registered' },
-      { tab_name: 'session_checked_in' },
-    ]);
+    expect(await engine.query(SQL)).toEqual({ columns: ['country', 'attendees', 'avg_price', 'any_vip'], rows: [] });
   });
 
   it('throws a clear error with the StateChangeReason when the query FAILED', async () => {

@@ -10,6 +10,7 @@ import {
 import type { LakeQueryEngine, QueryResult, Row } from '@sluice/core';
 import { LakeQueryError, QueryTimeoutError, UnexpectedResponseError } from '../errors';
 import { pollUntilDone } from '../internal/poll';
+import { assertSingleSelect } from '../internal/read-only-sql';
 
 /** GetQueryResults returns at most 1000 rows per page. */
 const MAX_ROWS_PER_PAGE = 1000;
@@ -47,8 +48,9 @@ export function athenaValue(text: string | undefined, type: string | undefined):
 }
 
 /**
- * The lake query port over Athena: StartQueryExecution in the workgroup with the catalog database, poll
- * GetQueryExecution until the query ends, then page through GetQueryResults.
+ * The lake query port over Athena: one read-only statement (anything else is refused before it is sent),
+ * StartQueryExecution in the workgroup with the catalog database, GetQueryExecution polled until the query
+ * ends, then GetQueryResults paged.
  *
  * @example
  * const lakeQuery = buildAthenaQueryEngine(clients.athena, { workGroup: 'sluice', database: 'sluice' });
@@ -89,6 +91,7 @@ export function buildAthenaQueryEngine(client: AthenaClient, options: AthenaQuer
 
   return {
     async query(sql): Promise<QueryResult> {
+      assertSingleSelect(sql);
       const { QueryExecutionId: id } = await client.send(
         new StartQueryExecutionCommand({
           QueryString: sql,
@@ -113,12 +116,8 @@ export function buildAthenaQueryEngine(client: AthenaClient, options: AthenaQuer
         );
         if (firstPage) columnInfo = page.ResultSet?.ResultSetMetadata?.ColumnInfo ?? [];
         const names = columnInfo.map((column) => column.Name ?? '');
-        let pageRows = page.ResultSet?.Rows ?? [];
-        // A SELECT's first row holds the column labels; a statement without a header (SHOW, DDL) has none.
-        const header = pageRows[0]?.Data?.map((datum) => datum.VarCharValue);
-        if (firstPage && header?.length === names.length && header.every((label, i) => label === names[i])) {
-          pageRows = pageRows.slice(1);
-        }
+        // A SELECT's results start with a row of column labels, on the first page only.
+        const pageRows = (page.ResultSet?.Rows ?? []).slice(firstPage ? 1 : 0);
         for (const resultRow of pageRows) {
           if (rows.length >= maxRows) break;
           const row: Row = {};

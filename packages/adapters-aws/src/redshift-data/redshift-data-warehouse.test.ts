@@ -5,12 +5,14 @@ import {
   GetStatementResultCommand,
   RedshiftDataClient,
 } from '@aws-sdk/client-redshift-data';
-import { ConfigurationError } from '@sluice/core';
+import { ConfigurationError, factTables } from '@sluice/core';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { ReadOnlyQueryError, SchemaChangeError } from '../errors';
 import { fakeDataApi, type StatementAnswer } from '../testing/fake-data-api';
 import { inMemoryLake } from '../testing/in-memory-lake';
 import { buildRedshiftDataWarehouse } from './redshift-data-warehouse';
+import { INFORMATION_SCHEMA_TYPES } from './warehouse-sql';
 
 const redshift = mockClient(RedshiftDataClient);
 const client = new RedshiftDataClient({ region: 'eu-west-1' });
@@ -46,12 +48,30 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
 beforeEach(() => redshift.reset());
 
+/** information_schema.columns of the fact tables as migration 1 creates them, minus `without`. */
+function factColumns(without: { table: string; column?: string }[] = []): unknown[][] {
+  return factTables()
+    .flatMap((fact) => [
+      ...fact.columns.map((c) => [fact.table, c.name, INFORMATION_SCHEMA_TYPES[c.type]]),
+      [fact.table, 'dt', 'date'],
+    ])
+    .filter(([table, column]) => !without.some((w) => w.table === table && (w.column ?? column) === column));
+}
+
+const migrationState =
+  (versions: number[], columns: unknown[][] = factColumns()) =>
+  (sql: string): StatementAnswer => {
+    if (sql === 'SELECT version FROM schema_migrations')
+      return { columns: ['version'], rows: versions.map((v) => [v]) };
+    if (sql.startsWith('SELECT table_name, column_name, data_type')) {
+      return { columns: ['table_name', 'column_name', 'data_type'], rows: columns };
+    }
+    return undefined;
+  };
+
 describe('migrate', () => {
   it('creates the migrations table, then applies migration 1 in one transaction on a new database', async () => {
-    const { warehouse } = setup({
-      answer: (sql) =>
-        sql === 'SELECT version FROM schema_migrations' ? { columns: ['version'], rows: [] } : undefined,
-    });
+    const { warehouse } = setup({ answer: migrationState([]) });
 
     await warehouse.migrate();
 
@@ -122,14 +142,51 @@ describe('migrate', () => {
     ]);
   });
 
-  it('applies nothing when every version is recorded', async () => {
+  it('applies nothing when every version is recorded and the facts match the contract', async () => {
+    const { warehouse } = setup({ answer: migrationState([1]) });
+
+    await warehouse.migrate();
+
+    expect(batches()).toHaveLength(1);
+    expect(statements()).toEqual([
+      [
+        'SELECT table_name, column_name, data_type',
+        'FROM information_schema.columns',
+        "WHERE table_schema = current_schema() AND table_name IN ('attendee_registered', 'session_checked_in', 'feedback_submitted')",
+      ].join('\n'),
+    ]);
+  });
+
+  it('adds a contract column the fact lacks, and creates the fact of a new event type', async () => {
     const { warehouse } = setup({
-      answer: (sql) =>
-        sql === 'SELECT version FROM schema_migrations' ? { columns: ['version'], rows: [[1]] } : undefined,
+      answer: migrationState(
+        [1],
+        factColumns([{ table: 'session_checked_in', column: 'room' }, { table: 'feedback_submitted' }]),
+      ),
     });
 
     await warehouse.migrate();
 
+    const sync = batches()[1];
+    expect(sync?.[0]).toBe('ALTER TABLE session_checked_in ADD COLUMN room VARCHAR(4096)');
+    expect(sync?.[1]?.split('\n')[0]).toBe('CREATE TABLE feedback_submitted (');
+    expect(sync).toHaveLength(2);
+  });
+
+  it('refuses a column whose warehouse type differs from the contract', async () => {
+    const retyped = factColumns().map((row) =>
+      row[0] === 'feedback_submitted' && row[1] === 'rating'
+        ? ['feedback_submitted', 'rating', 'character varying']
+        : row,
+    );
+    const { warehouse } = setup({ answer: migrationState([1], retyped) });
+
+    const attempt = warehouse.migrate();
+
+    await expect(attempt).rejects.toBeInstanceOf(SchemaChangeError);
+    await expect(attempt).rejects.toThrow(
+      'schema change refused for feedback_submitted.rating: the warehouse has type "character varying", the contract now says "integer"',
+    );
     expect(batches()).toHaveLength(1);
   });
 });
@@ -254,6 +311,18 @@ describe('loadFiles', () => {
     expect([...stored.keys()].filter((key) => key.startsWith('manifests/'))).toEqual([]);
   });
 
+  it('loads a key listed twice once, counting the repeat as a skipped file', async () => {
+    const { warehouse } = setup({ answer: answering([], { session_checked_in: [3, 3] }) });
+
+    const outcome = await warehouse.loadFiles([
+      { table: 'session_checked_in', objectKey: SESSION_FILE_A },
+      { table: 'session_checked_in', objectKey: SESSION_FILE_A },
+    ]);
+
+    expect(outcome).toEqual({ rowsInserted: 3, rowsSkipped: 0, filesSkipped: 1 });
+    expect(batches()[0]?.[6]).toContain(`FROM (SELECT '${SESSION_FILE_A}' AS object_key) AS loaded`);
+  });
+
   it('counts rows already in the fact (or repeated in the files) as skipped', async () => {
     const { warehouse } = setup({ answer: answering([], { session_checked_in: [6, 0] }) });
 
@@ -337,6 +406,13 @@ describe('refreshViews, query and configuration', () => {
       { country: 'NL', attendees: 12 },
       { country: 'BE', attendees: 7 },
     ]);
+  });
+
+  it('refuses anything but one SELECT before it reaches Redshift', async () => {
+    const { warehouse } = setup();
+
+    await expect(warehouse.query('DELETE FROM load_ledger')).rejects.toBeInstanceOf(ReadOnlyQueryError);
+    expect(statements()).toEqual([]);
   });
 
   it('refuses a bucket that is not the lake bucket', () => {

@@ -11,6 +11,8 @@ import {
   type Warehouse,
 } from '@sluice/core';
 import { chunksOf } from '../internal/poll';
+import { assertSingleSelect } from '../internal/read-only-sql';
+import { contractSyncStatements } from './contract-sync';
 import { buildStatementRunner, type StatementRunnerOptions } from './statement-runner';
 import {
   CREATE_SCHEMA_MIGRATIONS,
@@ -19,12 +21,16 @@ import {
   recordMigration,
   refreshView,
   SELECT_APPLIED_VERSIONS,
+  selectFactColumns,
   selectLoadedKeys,
   warehouseMigrations,
 } from './warehouse-sql';
 
 /** Keys per ledger lookup, to keep each statement far below the Data API's SQL size limit. */
 const KEYS_PER_LEDGER_LOOKUP = 200;
+
+/** BatchExecuteStatement runs at most 40 statements. */
+const MAX_STATEMENTS_PER_BATCH = 40;
 
 export interface RedshiftDataWarehouseOptions extends StatementRunnerOptions {
   /** Role COPY reads the lake with; omitted, the namespace's default IAM role (`IAM_ROLE default`). */
@@ -58,8 +64,9 @@ export async function buildCopyManifest(lake: ObjectStore, bucket: string, objec
 }
 
 /**
- * The warehouse port over Redshift Serverless through the Redshift Data API: versioned migrations, idempotent
- * loads (a load ledger of files, MERGE by event_id) from curated Parquet via COPY, and view refreshes.
+ * The warehouse port over Redshift Serverless through the Redshift Data API: versioned migrations plus a
+ * contract sync, idempotent loads (a load ledger of files, MERGE by event_id) from curated Parquet via COPY,
+ * view refreshes, and read-only queries.
  *
  * @example
  * const warehouse = buildRedshiftDataWarehouse(clients.redshiftData, {
@@ -116,8 +123,14 @@ export function buildRedshiftDataWarehouse(
       const pending = warehouseMigrations()
         .filter((migration) => !applied.has(migration.version))
         .sort((a, b) => a.version - b.version);
-      if (pending.length === 0) return;
-      await runner.executeBatch(pending.flatMap((m) => [...m.statements, recordMigration(m.version)]));
+      if (pending.length > 0) {
+        await runner.executeBatch(pending.flatMap((m) => [...m.statements, recordMigration(m.version)]));
+      }
+      const existing = await runner.execute(selectFactColumns([...facts.keys()]));
+      // Each chunk is a transaction of its own; the step is repeatable, so a failed chunk is redone next time.
+      for (const chunk of chunksOf(contractSyncStatements([...facts.values()], existing), MAX_STATEMENTS_PER_BATCH)) {
+        await runner.executeBatch(chunk);
+      }
     },
 
     async loadFiles(files: readonly FileToLoad[]): Promise<LoadOutcome> {
@@ -127,11 +140,13 @@ export function buildRedshiftDataWarehouse(
         if (!fact) throw new Error(`no warehouse fact table "${file.table}" (object ${file.objectKey})`);
         factOf.set(file.objectKey, fact);
       }
-      const outcome = { rowsInserted: 0, rowsSkipped: 0, filesSkipped: 0 };
+      // A key listed twice is loaded once; the repeat counts as skipped, like a key already in the ledger.
+      const repeats = files.length - factOf.size;
+      const outcome = { rowsInserted: 0, rowsSkipped: 0, filesSkipped: repeats };
       if (factOf.size === 0) return outcome;
 
       const loaded = await loadedKeys([...factOf.keys()]);
-      outcome.filesSkipped = loaded.size;
+      outcome.filesSkipped += loaded.size;
       const keysByFact = new Map<FactTable, string[]>();
       for (const [key, fact] of factOf) {
         if (!loaded.has(key)) keysByFact.set(fact, [...(keysByFact.get(fact) ?? []), key]);
@@ -151,6 +166,9 @@ export function buildRedshiftDataWarehouse(
       return MATERIALIZED_VIEWS.map((view) => view.name);
     },
 
-    query: (sql) => runner.execute(sql),
+    async query(sql) {
+      assertSingleSelect(sql);
+      return runner.execute(sql);
+    },
   };
 }

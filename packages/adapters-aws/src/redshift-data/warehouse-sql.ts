@@ -42,6 +42,29 @@ const columnList = (columns: readonly ColumnDefinition[], prefix = '') =>
 const columnDefinitions = (columns: readonly ColumnDefinition[]) =>
   columns.map((c) => `  ${identifier(c.name)} ${REDSHIFT_TYPES[c.type]}`);
 
+/** How `information_schema.columns.data_type` names each Redshift type the facts use. */
+export const INFORMATION_SCHEMA_TYPES: Readonly<Record<ColumnType, string>> = {
+  string: 'character varying',
+  double: 'double precision',
+  int: 'integer',
+  bigint: 'bigint',
+  boolean: 'boolean',
+  timestamp: 'timestamp without time zone',
+};
+
+export function selectFactColumns(tables: readonly string[]): string {
+  return [
+    'SELECT table_name, column_name, data_type',
+    'FROM information_schema.columns',
+    `WHERE table_schema = current_schema() AND table_name IN (${tables.map(literal).join(', ')})`,
+  ].join('\n');
+}
+
+/** Redshift adds one column per ALTER TABLE. */
+export function addColumn(table: string, column: ColumnDefinition): string {
+  return `ALTER TABLE ${identifier(table)} ADD COLUMN ${identifier(column.name)} ${REDSHIFT_TYPES[column.type]}`;
+}
+
 export interface Migration {
   readonly version: number;
   readonly description: string;
@@ -56,7 +79,7 @@ export function recordMigration(version: number): string {
   return `INSERT INTO schema_migrations (version, applied_at) VALUES (${Math.trunc(version)}, GETDATE())`;
 }
 
-function createFactTable(fact: FactTable): string {
+export function createFactTable(fact: FactTable): string {
   return [
     `CREATE TABLE ${identifier(fact.table)} (`,
     [...columnDefinitions(fact.columns), '  dt DATE', '  PRIMARY KEY (event_id)'].join(',\n'),
