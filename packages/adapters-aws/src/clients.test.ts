@@ -24,7 +24,7 @@ describe('buildAwsClients', () => {
       expect(client.config.requestHandler).toBeInstanceOf(NodeHttpHandler);
     }
     expect(clients.s3.config.forcePathStyle).toBe(true);
-    for (const client of [clients.glue, clients.redshiftData, clients.athena]) {
+    for (const client of [clients.glue, clients.redshiftData, clients.athena, clients.ssm]) {
       expect(client.config.endpoint).toBeUndefined();
     }
     expect(await clients.kinesis.config.credentials()).toMatchObject(credentials);

@@ -4,6 +4,7 @@ import { GlueClient } from '@aws-sdk/client-glue';
 import { KinesisClient } from '@aws-sdk/client-kinesis';
 import { RedshiftDataClient } from '@aws-sdk/client-redshift-data';
 import { S3Client } from '@aws-sdk/client-s3';
+import { SSMClient } from '@aws-sdk/client-ssm';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 
 /** The services whose endpoint can be overridden: the ones Sluice's local cloud speaks. */
@@ -13,7 +14,7 @@ export interface AwsClientsConfig {
   readonly region: string;
   /**
    * Endpoint for Kinesis, S3 and EventBridge (e.g. `http://127.0.0.1:4566`, Sluice's local cloud). Glue,
-   * Redshift Data and Athena always go to AWS: locally their ports have DuckDB adapters instead.
+   * Redshift Data, Athena and SSM always go to AWS: locally their ports have DuckDB adapters or plain config.
    */
   readonly endpoint?: string;
   /** Per-service endpoints, for a local cloud that serves each on its own port; wins over `endpoint`. */
@@ -33,6 +34,7 @@ export interface AwsClients {
   readonly glue: GlueClient;
   readonly redshiftData: RedshiftDataClient;
   readonly athena: AthenaClient;
+  readonly ssm: SSMClient;
 }
 
 /**
@@ -61,5 +63,6 @@ export function buildAwsClients(config: AwsClientsConfig): AwsClients {
     glue: new GlueClient(base),
     redshiftData: new RedshiftDataClient(base),
     athena: new AthenaClient(base),
+    ssm: new SSMClient(base),
   };
 }

@@ -16,3 +16,4 @@ export {
 } from './redshift-data/statement-runner';
 export { type Migration, warehouseMigrations } from './redshift-data/warehouse-sql';
 export { buildS3ObjectStore, type S3ObjectStoreOptions } from './s3/s3-object-store';
+export { readSsmParameter } from './ssm/read-ssm-parameter';
