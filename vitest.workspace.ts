@@ -6,6 +6,7 @@ export const testProjects = [
   'packages/contracts',
   'packages/core',
   'packages/parquet',
+  'packages/testing',
   'packages/adapters-aws',
   'packages/adapters-local',
   'packages/local-cloud',

@@ -1,4 +1,7 @@
+export * from './data-dir';
 export * from './catalog';
 export * from './duckdb';
+export * from './in-memory';
 export * from './lake-query';
+export * from './object-store';
 export * from './warehouse';

@@ -3,6 +3,7 @@ export * from './config';
 export * from './errors';
 export * from './ingest';
 export * from './lake';
+export * from './observability/log';
 export * from './ports';
 export * from './reporting';
 export * from './stream';

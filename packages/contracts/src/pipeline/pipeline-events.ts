@@ -13,6 +13,8 @@ export const PartitionsRegisteredDetail = z.object({
   /** Lake objects whose arrival triggered the registration. */
   objectKeys: z.array(z.string().min(1)),
   mode: z.enum(['direct', 'crawler']),
+  /** Partitions that were not in the catalog before (0 when a retried or duplicate event arrives). */
+  newPartitions: z.int().nonnegative(),
 });
 export type PartitionsRegisteredDetail = z.infer<typeof PartitionsRegisteredDetail>;
 export const PartitionsRegistered = eventBridgeEvent(

@@ -7,17 +7,12 @@ export interface RegisterPartitionsDependencies {
   readonly catalog: DataCatalog;
 }
 
-export interface RegistrationResult extends PartitionsRegisteredDetail {
-  /** Partitions that were not in the catalog before this call. */
-  readonly newPartitions: number;
-}
-
 /**
  * Object Created in the curated zone → the object's table exists in the catalog with the contract's
  * columns, and its date partition is registered (so Athena sees it). Idempotent.
  */
 export function buildRegisterPartitions(deps: RegisterPartitionsDependencies) {
-  return async function registerPartitions(events: readonly S3ObjectCreated[]): Promise<RegistrationResult> {
+  return async function registerPartitions(events: readonly S3ObjectCreated[]): Promise<PartitionsRegisteredDetail> {
     const partitions = new Map<string, PartitionToRegister>();
     const objectKeys: string[] = [];
     for (const event of events) {

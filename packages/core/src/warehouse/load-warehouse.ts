@@ -1,16 +1,15 @@
-import { type LoadWarehouseInput, PIPELINE_SOURCES, type WarehouseLoadedDetail } from '@sluice/contracts';
+import type { LoadWarehouseInput, WarehouseLoadedDetail } from '@sluice/contracts';
 import { parsePartitionedKey } from '../lake/keys';
-import type { PublishPipelineEvents } from '../ports/event-publisher';
 import type { FileToLoad, Warehouse } from '../ports/warehouse';
 
 export interface LoadWarehouseDependencies {
   readonly warehouse: Warehouse;
-  readonly publish: PublishPipelineEvents;
 }
 
 /**
  * Curated files → warehouse facts (idempotent by file ledger and by eventId) → materialized views
- * refreshed → `WarehouseLoaded` published. Migrations run once per container before the first load.
+ * refreshed. The caller (the catalog state machine) publishes `WarehouseLoaded` with the returned detail.
+ * Migrations run once per container before the first load.
  */
 export function buildLoadWarehouse(deps: LoadWarehouseDependencies) {
   let migrated: Promise<void> | undefined;
@@ -30,13 +29,11 @@ export function buildLoadWarehouse(deps: LoadWarehouseDependencies) {
     }
     const outcome = await deps.warehouse.loadFiles(files);
     const refreshedViews = await deps.warehouse.refreshViews();
-    const detail: WarehouseLoadedDetail = {
+    return {
       objectKeys: [...input.objectKeys],
       tables: [...new Set(files.map((f) => f.table))],
       ...outcome,
       refreshedViews,
     };
-    await deps.publish([{ source: PIPELINE_SOURCES.warehouseLoader, detailType: 'WarehouseLoaded', detail }]);
-    return detail;
   };
 }

@@ -1,0 +1,2 @@
+export * from './in-memory-publisher';
+export * from './in-memory-stream';

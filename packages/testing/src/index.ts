@@ -1,0 +1,3 @@
+export * from './domain-events';
+export * from './lambda-events';
+export * from './serverless-package';

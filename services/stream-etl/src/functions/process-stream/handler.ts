@@ -1,0 +1,47 @@
+import middy from '@middy/core';
+import { type KinesisBatchResponse, KinesisStreamEvent, shardIdOf } from '@sluice/contracts';
+import {
+  buildProcessBatch,
+  errorMessage,
+  type IncomingRecord,
+  jsonLog,
+  type Log,
+  type StreamBatchDependencies,
+} from '@sluice/core';
+import { streamEtlDependencies } from '../../composition';
+
+function toIncomingRecord(record: KinesisStreamEvent['Records'][number]): IncomingRecord {
+  return {
+    shardId: shardIdOf(record),
+    sequenceNumber: record.kinesis.sequenceNumber,
+    partitionKey: record.kinesis.partitionKey,
+    data: Buffer.from(record.kinesis.data, 'base64'),
+    approximateArrivalTimestamp: record.kinesis.approximateArrivalTimestamp,
+  };
+}
+
+/**
+ * Kinesis micro-batch → lake. Invalid records are quarantined (a value, not a failure). If writing fails,
+ * the batch is reported from its first record, so Lambda retries it whole; its deterministic object keys
+ * make the retry overwrite rather than duplicate.
+ */
+export function createHandler(dependencies: () => Promise<StreamBatchDependencies>, log: Log = jsonLog) {
+  let processBatch: ReturnType<typeof buildProcessBatch> | undefined;
+  return middy<unknown, KinesisBatchResponse>().handler(async (rawEvent) => {
+    const event = KinesisStreamEvent.parse(rawEvent);
+    const records = event.Records.map(toIncomingRecord);
+    processBatch ??= buildProcessBatch(await dependencies());
+    try {
+      const summary = await processBatch(records);
+      const { filesWritten, ...counts } = summary;
+      log('info', 'batch processed', { ...counts, files: filesWritten.length, shardId: records[0]?.shardId });
+      return { batchItemFailures: [] };
+    } catch (error) {
+      const first = records[0];
+      log('error', 'batch failed; reported for retry', { error: errorMessage(error), shardId: first?.shardId });
+      return { batchItemFailures: first ? [{ itemIdentifier: first.sequenceNumber }] : [] };
+    }
+  });
+}
+
+export const handler = createHandler(streamEtlDependencies);
