@@ -1,3 +1,4 @@
 export * from './domain-events';
 export * from './lambda-events';
+export * from './least-privilege';
 export * from './serverless-package';

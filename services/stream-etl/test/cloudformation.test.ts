@@ -1,0 +1,54 @@
+import { type CfnTemplate, leastPrivilegeViolations, packageService, resourcesOfType } from '@sluice/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+let template: CfnTemplate;
+beforeAll(async () => {
+  ({ template } = await packageService(new URL('..', import.meta.url).pathname));
+});
+
+describe('stream-etl CloudFormation (serverless package)', () => {
+  it('maps the Kinesis stream to the function with batching, bisect, retries, record age, partial failures and a DLQ', () => {
+    const [[, mapping] = []] = resourcesOfType(template, 'AWS::Lambda::EventSourceMapping');
+    expect(mapping?.Properties).toMatchObject({
+      BatchSize: 1000,
+      MaximumBatchingWindowInSeconds: 5,
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: 5,
+      MaximumRecordAgeInSeconds: 3600,
+      ParallelizationFactor: 1,
+      StartingPosition: 'TRIM_HORIZON',
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': ['FailedBatchesQueue', 'Arn'] } } },
+    });
+    expect(JSON.stringify(mapping?.Properties?.EventSourceArn)).toContain('stream/sluice-test-events');
+  });
+
+  it('owns the lake bucket: SSE-KMS, public access blocked, EventBridge notifications on, lifecycle per zone', () => {
+    const bucket = template.Resources.LakeBucket?.Properties;
+    expect(bucket?.BucketEncryption).toEqual({
+      ServerSideEncryptionConfiguration: [
+        { ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms' }, BucketKeyEnabled: true },
+      ],
+    });
+    expect(bucket?.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
+    expect(bucket?.NotificationConfiguration).toEqual({ EventBridgeConfiguration: { EventBridgeEnabled: true } });
+    const rules = (bucket?.LifecycleConfiguration as { Rules: { Prefix?: string }[] }).Rules.map((r) => r.Prefix);
+    expect(rules).toEqual(expect.arrayContaining(['raw/', 'curated/', 'quarantine/', 'reports/']));
+    const policy = JSON.stringify(template.Resources.LakeBucketPolicy?.Properties);
+    expect(policy).toContain('aws:SecureTransport');
+  });
+
+  it('grants the function only its zones, its stream, its queue and its bus', () => {
+    expect(leastPrivilegeViolations(template)).toEqual([]);
+    const policy = JSON.stringify(template.Resources.ProcessStreamRole?.Properties);
+    expect(policy).toContain('/raw/*');
+    expect(policy).toContain('/curated/*');
+    expect(policy).toContain('/quarantine/*');
+    expect(policy).not.toContain('s3:DeleteObject');
+  });
+});
