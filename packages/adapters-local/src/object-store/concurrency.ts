@@ -1,0 +1,16 @@
+/**
+ * Maps `items` with at most `limit` calls in flight, keeping order. Listing a large prefix reads one
+ * sidecar per object; unbounded, that would open thousands of files at once.
+ */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
