@@ -78,3 +78,10 @@ export function iamStatements(template: CfnTemplate): { resource: string; statem
 export function asArray<T>(value: T | T[]): T[] {
   return Array.isArray(value) ? value : [value];
 }
+
+/** A resource's Properties; fails the test with the resources that do exist when the id is wrong. */
+export function propertiesOf(template: CfnTemplate, logicalId: string): Record<string, unknown> {
+  const resource = template.Resources[logicalId];
+  if (!resource) throw new Error(`no resource ${logicalId}; have: ${Object.keys(template.Resources).join(', ')}`);
+  return resource.Properties ?? {};
+}

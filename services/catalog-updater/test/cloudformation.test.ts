@@ -33,7 +33,8 @@ describe('catalog-updater CloudFormation (serverless package)', () => {
       },
     });
     const [[machineId] = []] = resourcesOfType(template, 'AWS::StepFunctions::StateMachine');
-    expect((rule?.Properties?.Targets as { Arn: unknown }[])[0]?.Arn).toEqual({ Ref: machineId });
+    const targets = rule?.Properties?.Targets as { Arn: unknown }[] | undefined;
+    expect(targets?.[0]?.Arn).toEqual({ Ref: machineId });
   });
 
   it('defines a STANDARD state machine whose ASL passes asl-validator', () => {

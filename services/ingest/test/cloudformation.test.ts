@@ -1,4 +1,10 @@
-import { type CfnTemplate, leastPrivilegeViolations, packageService, resourcesOfType } from '@sluice/testing';
+import {
+  type CfnTemplate,
+  leastPrivilegeViolations,
+  packageService,
+  propertiesOf,
+  resourcesOfType,
+} from '@sluice/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 let template: CfnTemplate;
@@ -26,9 +32,10 @@ describe('ingest CloudFormation (serverless package)', () => {
 
   it('lets the function put records to its stream and nothing else', () => {
     expect(leastPrivilegeViolations(template)).toEqual([]);
-    const role = template.Resources.IngestEventsRole;
-    const statements = (role?.Properties?.Policies as { PolicyDocument: { Statement: unknown[] } }[])[0]?.PolicyDocument
-      .Statement;
+    const policies = propertiesOf(template, 'IngestEventsRole').Policies as {
+      PolicyDocument: { Statement: unknown[] };
+    }[];
+    const statements = policies[0]?.PolicyDocument.Statement;
     expect(statements?.[0]).toEqual({
       Effect: 'Allow',
       Action: ['kinesis:PutRecords', 'kinesis:PutRecord', 'kinesis:DescribeStreamSummary'],

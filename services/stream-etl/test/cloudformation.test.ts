@@ -1,4 +1,10 @@
-import { type CfnTemplate, leastPrivilegeViolations, packageService, resourcesOfType } from '@sluice/testing';
+import {
+  type CfnTemplate,
+  leastPrivilegeViolations,
+  packageService,
+  propertiesOf,
+  resourcesOfType,
+} from '@sluice/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 let template: CfnTemplate;
@@ -24,20 +30,20 @@ describe('stream-etl CloudFormation (serverless package)', () => {
   });
 
   it('owns the lake bucket: SSE-KMS, public access blocked, EventBridge notifications on, lifecycle per zone', () => {
-    const bucket = template.Resources.LakeBucket?.Properties;
-    expect(bucket?.BucketEncryption).toEqual({
+    const bucket = propertiesOf(template, 'LakeBucket');
+    expect(bucket.BucketEncryption).toEqual({
       ServerSideEncryptionConfiguration: [
         { ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms' }, BucketKeyEnabled: true },
       ],
     });
-    expect(bucket?.PublicAccessBlockConfiguration).toEqual({
+    expect(bucket.PublicAccessBlockConfiguration).toEqual({
       BlockPublicAcls: true,
       BlockPublicPolicy: true,
       IgnorePublicAcls: true,
       RestrictPublicBuckets: true,
     });
-    expect(bucket?.NotificationConfiguration).toEqual({ EventBridgeConfiguration: { EventBridgeEnabled: true } });
-    const rules = (bucket?.LifecycleConfiguration as { Rules: { Prefix?: string }[] }).Rules.map((r) => r.Prefix);
+    expect(bucket.NotificationConfiguration).toEqual({ EventBridgeConfiguration: { EventBridgeEnabled: true } });
+    const rules = (bucket.LifecycleConfiguration as { Rules: { Prefix?: string }[] }).Rules.map((r) => r.Prefix);
     expect(rules).toEqual(expect.arrayContaining(['raw/', 'curated/', 'quarantine/', 'reports/']));
     const policy = JSON.stringify(template.Resources.LakeBucketPolicy?.Properties);
     expect(policy).toContain('aws:SecureTransport');
