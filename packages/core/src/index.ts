@@ -4,6 +4,7 @@ export * from './errors';
 export * from './ingest';
 export * from './lake';
 export * from './observability/log';
+export * from './observability/metrics';
 export * from './ports';
 export * from './reporting';
 export * from './stream';

@@ -25,6 +25,7 @@ async function setup(wrapLake: (lake: ObjectStore) => ObjectStore = (lake) => la
       masking: { hmacKey: 'k'.repeat(32), actions: DEFAULT_CURATED_ACTIONS },
     }),
     silent,
+    silent,
   );
   const readParquet = async (key: string) => {
     const db = await DuckDbDatabase.open(join(root, 'query.duckdb'));
