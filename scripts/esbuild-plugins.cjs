@@ -1,0 +1,26 @@
+// esbuild plugins for the services' Lambda bundles (serverless-esbuild `plugins`).
+const { copyFileSync, mkdirSync } = require('node:fs');
+const { dirname, join } = require('node:path');
+
+// parquet-wasm's Node build reads parquet_wasm_bg.wasm from its own directory at load time; once bundled,
+// "its own directory" is the bundle's, so the .wasm must sit next to every bundle that includes it.
+const copyParquetWasm = {
+  name: 'copy-parquet-wasm',
+  setup(build) {
+    build.initialOptions.metafile = true;
+    build.onEnd((result) => {
+      if (result.errors.length > 0) return;
+      const outputs = Object.keys(result.metafile?.outputs ?? {}).filter((file) => file.endsWith('.cjs'));
+      const bundlesParquet = (file) =>
+        Object.keys(result.metafile.outputs[file].inputs).some((input) => input.includes('parquet-wasm'));
+      let wasm;
+      for (const output of outputs.filter(bundlesParquet)) {
+        wasm ??= require.resolve('parquet-wasm/node/parquet_wasm_bg.wasm', { paths: [join(__dirname, '..', 'packages', 'parquet')] });
+        mkdirSync(dirname(output), { recursive: true });
+        copyFileSync(wasm, join(dirname(output), 'parquet_wasm_bg.wasm'));
+      }
+    });
+  },
+};
+
+module.exports = [copyParquetWasm];
