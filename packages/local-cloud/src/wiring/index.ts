@@ -1,0 +1,3 @@
+export * from './load-topology';
+export * from './serverless-print';
+export * from './topology';
