@@ -15,7 +15,9 @@ const copyParquetWasm = {
         Object.keys(result.metafile.outputs[file].inputs).some((input) => input.includes('parquet-wasm'));
       let wasm;
       for (const output of outputs.filter(bundlesParquet)) {
-        wasm ??= require.resolve('parquet-wasm/node/parquet_wasm_bg.wasm', { paths: [join(__dirname, '..', 'packages', 'parquet')] });
+        wasm ??= require.resolve('parquet-wasm/node/parquet_wasm_bg.wasm', {
+          paths: [join(__dirname, '..', 'packages', 'parquet')],
+        });
         mkdirSync(dirname(output), { recursive: true });
         copyFileSync(wasm, join(dirname(output), 'parquet_wasm_bg.wasm'));
       }

@@ -1,5 +1,5 @@
-export * from './data-dir';
 export * from './catalog';
+export * from './data-dir';
 export * from './duckdb';
 export * from './in-memory';
 export * from './lake-query';

@@ -53,7 +53,7 @@ export function parseSchedule(expression: string): Schedule {
     return { kind: 'rate', everyMs: Number(rate[1]) * (UNITS[(rate[2] as string).replace(/s$/, '')] as number) };
   const cron = /^cron\((.+)\)$/.exec(expression);
   const parts = cron?.[1]?.trim().split(/\s+/);
-  if (!parts || parts.length !== 6) throw new Error(`not a schedule expression: ${expression}`);
+  if (parts?.length !== 6) throw new Error(`not a schedule expression: ${expression}`);
   return { kind: 'cron', fields: parts.map(parseField) };
 }
 

@@ -35,7 +35,12 @@ export interface PrintedStateMachine {
  * `${file(...)}`, `${param:...}`), so local and deployed topology cannot drift. It takes seconds, so the
  * result is cached under the data directory, keyed by the content of the files it depends on.
  */
-export async function printService(serviceDir: string, stage: string, cacheDir: string, inputs: string[]): Promise<PrintedService> {
+export async function printService(
+  serviceDir: string,
+  stage: string,
+  cacheDir: string,
+  inputs: string[],
+): Promise<PrintedService> {
   const hash = createHash('sha256').update(stage);
   for (const file of inputs) hash.update(await readFile(file));
   const cacheFile = join(cacheDir, `${hash.digest('hex').slice(0, 24)}.json`);

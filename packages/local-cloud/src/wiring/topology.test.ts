@@ -16,10 +16,23 @@ beforeAll(async () => {
 
 describe('local topology from the services serverless.yml', () => {
   it('has a local counterpart for every function of every service, with its handler module on disk', () => {
-    expect(topology.map((s) => s.key)).toEqual(['ingest', 'stream-etl', 'warehouse-loader', 'catalog-updater', 'reporting']);
+    expect(topology.map((s) => s.key)).toEqual([
+      'ingest',
+      'stream-etl',
+      'warehouse-loader',
+      'catalog-updater',
+      'reporting',
+    ]);
     const functions = topology.flatMap((s) => s.functions.map((fn) => ({ ...fn, dir: s.dir })));
     expect(functions.map((fn) => fn.key).sort()).toEqual(
-      ['ingestEvents', 'loadWarehouse', 'processStream', 'registerPartitions', 'reportingApi', 'scheduledReport'].sort(),
+      [
+        'ingestEvents',
+        'loadWarehouse',
+        'processStream',
+        'registerPartitions',
+        'reportingApi',
+        'scheduledReport',
+      ].sort(),
     );
     for (const fn of functions) expect(existsSync(join(fn.dir, `${fn.modulePath}.ts`)), fn.modulePath).toBe(true);
   });
@@ -47,7 +60,10 @@ describe('local topology from the services serverless.yml', () => {
     expect(machine?.rules[0]?.pattern).toEqual({
       source: ['aws.s3'],
       'detail-type': ['Object Created'],
-      detail: { bucket: { name: ['sluice-local-lake-000000000000-us-east-1'] }, object: { key: [{ prefix: 'curated/' }] } },
+      detail: {
+        bucket: { name: ['sluice-local-lake-000000000000-us-east-1'] },
+        object: { key: [{ prefix: 'curated/' }] },
+      },
     });
     expect(JSON.stringify(machine?.definition)).not.toMatch(/Fn::|"Ref"/);
     expect(JSON.stringify(machine?.definition)).toContain('function:sluice-warehouse-loader-local-loadWarehouse');
@@ -57,7 +73,9 @@ describe('local topology from the services serverless.yml', () => {
     const printed: PrintedService = {
       service: 'x',
       provider: { stage: 'local', region: 'us-east-1' },
-      functions: { fn: { handler: 'src/h.handler', name: 'x-local-fn', events: [{ sqs: { arn: 'arn:aws:sqs:::q' } }] } },
+      functions: {
+        fn: { handler: 'src/h.handler', name: 'x-local-fn', events: [{ sqs: { arn: 'arn:aws:sqs:::q' } }] },
+      },
     };
     expect(() => serviceTopology('x', '/tmp', printed)).toThrow(NoLocalCounterpartError);
     expect(() => serviceTopology('x', '/tmp', printed)).toThrow(/the event "sqs" has no local counterpart/);

@@ -1,8 +1,7 @@
 import { SluiceError } from '@sluice/core';
-import { type JsonObject, type ResolverContext, resolveDefinition } from '../stepfunctions';
 import { LOCAL_ACCOUNT_ID as LOCAL_ACCOUNT, LOCAL_REGION } from '../kinesis';
+import { type JsonObject, type ResolverContext, resolveDefinition } from '../stepfunctions';
 import type { PrintedService } from './serverless-print';
-
 
 /** A `serverless.yml` declares something the local cloud cannot run: the topology would drift. */
 export class NoLocalCounterpartError extends SluiceError {
@@ -145,7 +144,11 @@ function parseEvent(where: string, event: Record<string, unknown>, context: Reso
   throw new NoLocalCounterpartError(where, `the event "${type}"`);
 }
 
-function stringEnvironment(where: string, env: Record<string, unknown>, context: ResolverContext): Record<string, string> {
+function stringEnvironment(
+  where: string,
+  env: Record<string, unknown>,
+  context: ResolverContext,
+): Record<string, string> {
   const resolved = resolveValue(env, context) as Record<string, unknown>;
   return Object.fromEntries(
     Object.entries(resolved).map(([name, value]) => {
@@ -181,26 +184,32 @@ export function serviceTopology(key: string, dir: string, printed: PrintedServic
       events: (fn.events ?? []).map((event) => parseEvent(where, event, context)),
     };
   });
-  const stateMachines = Object.entries(printed.stepFunctions?.stateMachines ?? {}).map(([smKey, sm]): LocalStateMachine => {
-    const where = `${key}/serverless.yml stepFunctions.stateMachines.${smKey}`;
-    const rules = (sm.events ?? []).map((event, index) => {
-      const bridge = (event.eventBridge ?? event.cloudwatchEvent) as { event?: unknown; retryPolicy?: { maximumRetryAttempts?: number } } | undefined;
-      if (!bridge?.event) throw new NoLocalCounterpartError(where, `the event "${Object.keys(event)[0]}"`);
+  const stateMachines = Object.entries(printed.stepFunctions?.stateMachines ?? {}).map(
+    ([smKey, sm]): LocalStateMachine => {
+      const where = `${key}/serverless.yml stepFunctions.stateMachines.${smKey}`;
+      const rules = (sm.events ?? []).map((event, index) => {
+        const bridge = (event.eventBridge ?? event.cloudwatchEvent) as
+          | { event?: unknown; retryPolicy?: { maximumRetryAttempts?: number } }
+          | undefined;
+        if (!bridge?.event) throw new NoLocalCounterpartError(where, `the event "${Object.keys(event)[0]}"`);
+        return {
+          name: `${sm.name}-rule-${index + 1}`,
+          pattern: resolveValue(bridge.event, context) as JsonObject,
+          ...(bridge.retryPolicy?.maximumRetryAttempts !== undefined
+            ? { maximumRetryAttempts: bridge.retryPolicy.maximumRetryAttempts }
+            : {}),
+        };
+      });
       return {
-        name: `${sm.name}-rule-${index + 1}`,
-        pattern: resolveValue(bridge.event, context) as JsonObject,
-        ...(bridge.retryPolicy?.maximumRetryAttempts !== undefined ? { maximumRetryAttempts: bridge.retryPolicy.maximumRetryAttempts } : {}),
+        service: key,
+        key: smKey,
+        name: sm.name,
+        arn: `arn:aws:states:${LOCAL_REGION}:${LOCAL_ACCOUNT}:stateMachine:${sm.name}`,
+        definition: resolveDefinition(sm.definition, context),
+        rules,
       };
-    });
-    return {
-      service: key,
-      key: smKey,
-      name: sm.name,
-      arn: `arn:aws:states:${LOCAL_REGION}:${LOCAL_ACCOUNT}:stateMachine:${sm.name}`,
-      definition: resolveDefinition(sm.definition, context),
-      rules,
-    };
-  });
+    },
+  );
   const resources = Object.entries(printed.resources?.Resources ?? {}).map(([logicalId, resource]) => ({
     logicalId,
     type: resource.Type,
