@@ -14,8 +14,7 @@ describe('reporting CloudFormation (serverless package)', () => {
         EnforceWorkGroupConfiguration: true,
         BytesScannedCutoffPerQuery: 1073741824,
         ResultConfiguration: {
-          // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation Fn::Sub syntax, not a JS template
-          OutputLocation: { 'Fn::Sub': 's3://sluice-test-lake-${AWS::AccountId}-${AWS::Region}/athena-results/' },
+          OutputLocation: { 'Fn::Sub': 's3://sluice-test-lake-eu-west-1/athena-results/' },
           EncryptionConfiguration: { EncryptionOption: 'SSE_S3' },
         },
       },

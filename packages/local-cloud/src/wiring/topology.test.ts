@@ -61,7 +61,7 @@ describe('local topology from the services serverless.yml', () => {
       source: ['aws.s3'],
       'detail-type': ['Object Created'],
       detail: {
-        bucket: { name: ['sluice-local-lake-000000000000-us-east-1'] },
+        bucket: { name: ['sluice-local-lake-eu-west-1'] },
         object: { key: [{ prefix: 'curated/' }] },
       },
     });
