@@ -148,6 +148,17 @@ export class LocalCloud {
         });
       }
     }
+    for (const { fn } of functions) {
+      fn.events.forEach((event, index) => {
+        if (event.type !== 'eventBridge') return;
+        bus.putRule({
+          name: `${fn.name}-rule-${index + 1}`,
+          eventPattern: event.pattern,
+          // EventBridge invokes Lambda asynchronously; a failure is retried by the bus, then dead-lettered.
+          targets: [{ id: fn.name, invoke: (matched) => lambda.invoke(fn.name, matched) }],
+        });
+      });
+    }
     bus.putRule({
       name: 'sluice-local-progress',
       eventPattern: { source: [{ prefix: 'sluice.' }, 'aws.s3'] },

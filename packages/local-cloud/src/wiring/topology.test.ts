@@ -69,6 +69,25 @@ describe('local topology from the services serverless.yml', () => {
     expect(JSON.stringify(machine?.definition)).toContain('function:sluice-warehouse-loader-local-loadWarehouse');
   });
 
+  it('wires a function EventBridge rule to the function', () => {
+    const printed: PrintedService = {
+      service: 'x',
+      provider: { stage: 'local', region: 'us-east-1' },
+      functions: {
+        fn: {
+          handler: 'src/h.handler',
+          name: 'x-local-fn',
+          events: [
+            { eventBridge: { pattern: { source: ['sluice.warehouse-loader'], 'detail-type': ['WarehouseLoaded'] } } },
+          ],
+        },
+      },
+    };
+    expect(serviceTopology('x', '/tmp', printed).functions[0]?.events).toEqual([
+      { type: 'eventBridge', pattern: { source: ['sluice.warehouse-loader'], 'detail-type': ['WarehouseLoaded'] } },
+    ]);
+  });
+
   it('fails loudly for an event the local cloud cannot run', () => {
     const printed: PrintedService = {
       service: 'x',

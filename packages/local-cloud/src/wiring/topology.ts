@@ -31,7 +31,11 @@ export interface ScheduleSource {
   readonly type: 'schedule';
   readonly expression: string;
 }
-export type FunctionEventSource = StreamEventSource | HttpApiRoute | ScheduleSource;
+export interface EventBridgeRuleSource {
+  readonly type: 'eventBridge';
+  readonly pattern: JsonObject;
+}
+export type FunctionEventSource = StreamEventSource | HttpApiRoute | ScheduleSource | EventBridgeRuleSource;
 
 export interface LocalFunction {
   readonly service: string;
@@ -123,6 +127,19 @@ function parseEvent(where: string, event: Record<string, unknown>, context: Reso
   if (type === 'schedule') {
     const expression = typeof raw === 'string' ? raw : (raw as { rate: string | string[] }).rate;
     return { type, expression: Array.isArray(expression) ? String(expression[0]) : expression };
+  }
+  if (type === 'eventBridge' || type === 'cloudwatchEvent') {
+    const rule = raw as { event?: unknown; pattern?: unknown; eventBus?: unknown };
+    const pattern = rule.event ?? rule.pattern;
+    if (!pattern)
+      throw new NoLocalCounterpartError(where, `an ${type} event without a pattern (schedules are "schedule" events)`);
+    if (rule.eventBus !== undefined && rule.eventBus !== 'default') {
+      throw new NoLocalCounterpartError(
+        where,
+        `the event bus ${JSON.stringify(rule.eventBus)} (only the default bus runs locally)`,
+      );
+    }
+    return { type: 'eventBridge', pattern: resolveValue(pattern, context) as JsonObject };
   }
   if (type === 'stream') {
     const s = resolveValue(raw, context) as Record<string, unknown>;
