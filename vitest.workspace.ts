@@ -10,6 +10,7 @@ export const testProjects = [
   'packages/adapters-aws',
   'packages/adapters-local',
   'packages/local-cloud',
+  'packages/sensitive-data',
   'services/ingest',
   'services/stream-etl',
   'services/catalog-updater',

@@ -1,0 +1,65 @@
+import { countrySpecs, isValidIBAN } from 'ibantools';
+import { isAsciiLetterCode, isDigitCode, isWordCode } from '../text/checksums';
+import { codeAt, type Match, type TextDetector } from './detector';
+
+// Country code and check digits, then at least 11 more characters, possibly in groups of four.
+const CANDIDATE = /[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}/gi;
+
+function ibanLength(countryCode: string): number | undefined {
+  return countrySpecs[countryCode.toUpperCase()]?.chars;
+}
+
+/**
+ * Whether a value is an IBAN: the country's length, its BBAN format (and national check digits where
+ * ibantools knows them) and the ISO 7064 mod-97 checksum; spaces are allowed anywhere.
+ *
+ * @example
+ * isIban('DE89 3704 0044 0532 0130 00'); // true
+ * isIban('DE89 3704 0044 0532 0130 01'); // false: bad checksum
+ */
+export function isIban(value: string): boolean {
+  const electronic = value.replace(/ /g, '').toUpperCase();
+  return ibanLength(electronic.slice(0, 2)) === electronic.length && isValidIBAN(electronic);
+}
+
+/**
+ * IBAN in free text. The candidate pattern is loose (it may run into the next word); the country's length
+ * decides where the IBAN ends, and the checksum decides whether it is one.
+ */
+export const ibanDetector: TextDetector = {
+  entity: 'IBAN',
+  specificity: 90,
+  find(text) {
+    const matches: Match[] = [];
+    CANDIDATE.lastIndex = 0;
+    for (let found = CANDIDATE.exec(text); found; found = CANDIDATE.exec(text)) {
+      const start = found.index;
+      if (isWordCode(codeAt(text, start - 1))) {
+        CANDIDATE.lastIndex = start + 1;
+        continue;
+      }
+      const length = ibanLength(found[0].slice(0, 2));
+      const end = length === undefined ? undefined : endAfter(text, start, length);
+      if (end === undefined || isWordCode(codeAt(text, end)) || !isIban(text.slice(start, end))) {
+        CANDIDATE.lastIndex = start + 1;
+        continue;
+      }
+      matches.push({ start, end, confidence: 0.99 });
+      CANDIDATE.lastIndex = end;
+    }
+    return matches;
+  },
+};
+
+/** The offset after `count` letters and digits from `start`, allowing single spaces between them. */
+function endAfter(text: string, start: number, count: number): number | undefined {
+  let seen = 0;
+  let index = start;
+  while (seen < count && index < text.length) {
+    const code = text.charCodeAt(index);
+    if (isDigitCode(code) || isAsciiLetterCode(code)) seen++;
+    else if (code !== 32 || codeAt(text, index - 1) === 32) return undefined;
+    index++;
+  }
+  return seen === count ? index : undefined;
+}
