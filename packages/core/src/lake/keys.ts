@@ -48,7 +48,9 @@ export function parsePartitionedKey(key: string): PartitionedKey | undefined {
   return { zone: zone as 'raw' | 'curated', table: table as string, dt: dt as string, fileName: fileName as string };
 }
 
-/** UTC calendar date of an ISO timestamp. */
+const UTC_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T[^+-]*Z$/;
+
+/** UTC calendar date of an ISO timestamp (read straight from the text when it is already UTC). */
 export function eventDate(occurredAt: string): string {
-  return new Date(occurredAt).toISOString().slice(0, 10);
+  return UTC_TIMESTAMP.test(occurredAt) ? occurredAt.slice(0, 10) : new Date(occurredAt).toISOString().slice(0, 10);
 }

@@ -46,10 +46,21 @@ function maskValue(value: string, entity: EntityType, action: MaskAction, key: s
   }
 }
 
+// The annotations of a schema never change: read them once per event type, not once per event.
+const sensitiveFieldsByType = new Map<DomainEvent['eventType'], [string, EntityType][]>();
+function sensitiveFieldsOf(eventType: DomainEvent['eventType']): [string, EntityType][] {
+  let fields = sensitiveFieldsByType.get(eventType);
+  if (!fields) {
+    fields = Object.entries(sensitiveFields(EVENT_TYPES[eventType].schema));
+    sensitiveFieldsByType.set(eventType, fields);
+  }
+  return fields;
+}
+
 /** A masked copy of the event; fields with no annotation pass unchanged. */
 export function maskEvent(event: DomainEvent, policy: MaskingPolicy): Record<string, unknown> {
   const masked: Record<string, unknown> = { ...event };
-  for (const [field, entity] of Object.entries(sensitiveFields(EVENT_TYPES[event.eventType].schema))) {
+  for (const [field, entity] of sensitiveFieldsOf(event.eventType)) {
     const value = masked[field];
     if (typeof value !== 'string') continue;
     const result = maskValue(value, entity, policy.actions[entity] ?? 'redact', policy.hmacKey);
