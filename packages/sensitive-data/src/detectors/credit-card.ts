@@ -125,9 +125,10 @@ function cardEnd(text: string, start: number, candidate: string): number | undef
 export const creditCardDetector: TextDetector = {
   entity: 'CREDIT_CARD',
   specificity: 80,
-  find(text) {
+  find(text, firstDigit) {
     const matches: Match[] = [];
-    CANDIDATE.lastIndex = 0;
+    if (firstDigit < 0) return matches;
+    CANDIDATE.lastIndex = firstDigit;
     for (let found = CANDIDATE.exec(text); found; found = CANDIDATE.exec(text)) {
       const start = found.index;
       const before = codeAt(text, start - 1);

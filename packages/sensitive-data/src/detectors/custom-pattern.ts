@@ -53,7 +53,7 @@ export function createCustomPatternDetector(custom: CustomPattern): TextDetector
   return {
     entity: custom.name,
     specificity: 100,
-    find(text) {
+    find(text, _firstDigit) {
       const matches: Match[] = [];
       pattern.lastIndex = 0;
       for (let found = pattern.exec(text); found; found = pattern.exec(text)) {

@@ -42,7 +42,7 @@ export function isEmail(value: string): boolean {
 export const emailDetector: TextDetector = {
   entity: 'EMAIL',
   specificity: 60,
-  find(text) {
+  find(text, _firstDigit) {
     const matches: Match[] = [];
     let floor = 0;
     for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {

@@ -2,8 +2,10 @@ import { countrySpecs, isValidIBAN } from 'ibantools';
 import { isAsciiLetterCode, isDigitCode, isWordCode } from '../text/checksums';
 import { codeAt, type Match, type TextDetector } from './detector';
 
-// Country code and check digits, then at least 11 more characters, possibly in groups of four.
-const CANDIDATE = /[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}/gi;
+// Check digits, then at least 11 more characters, possibly in groups of four; the two-letter country code
+// before them is checked by hand. Starting the pattern at the letters (or at a lookbehind) would try it at
+// every letter of ordinary prose.
+const CANDIDATE = /\d{2}(?: ?[A-Za-z0-9]){11,30}/g;
 
 function ibanLength(countryCode: string): number | undefined {
   return countrySpecs[countryCode.toUpperCase()]?.chars;
@@ -29,19 +31,20 @@ export function isIban(value: string): boolean {
 export const ibanDetector: TextDetector = {
   entity: 'IBAN',
   specificity: 90,
-  find(text) {
+  find(text, firstDigit) {
     const matches: Match[] = [];
-    CANDIDATE.lastIndex = 0;
+    if (firstDigit < 0) return matches;
+    CANDIDATE.lastIndex = firstDigit;
     for (let found = CANDIDATE.exec(text); found; found = CANDIDATE.exec(text)) {
-      const start = found.index;
-      if (isWordCode(codeAt(text, start - 1))) {
-        CANDIDATE.lastIndex = start + 1;
-        continue;
-      }
-      const length = ibanLength(found[0].slice(0, 2));
+      const start = found.index - 2;
+      const countryCode =
+        isAsciiLetterCode(codeAt(text, start)) &&
+        isAsciiLetterCode(codeAt(text, start + 1)) &&
+        !isWordCode(codeAt(text, start - 1));
+      const length = countryCode ? ibanLength(text.slice(start, start + 2)) : undefined;
       const end = length === undefined ? undefined : endAfter(text, start, length);
       if (end === undefined || isWordCode(codeAt(text, end)) || !isIban(text.slice(start, end))) {
-        CANDIDATE.lastIndex = start + 1;
+        CANDIDATE.lastIndex = found.index + 1;
         continue;
       }
       matches.push({ start, end, confidence: 0.99 });

@@ -41,6 +41,12 @@ export const PHONE_CONTEXT_WORDS: readonly string[] = [
   'dial',
   'my number',
   'number is',
+  'my no',
+  'tel no',
+  'phone no',
+  'telefono',
+  'telefonnummer',
+  'rufnummer',
 ];
 
 // Digits with blanks, dashes, dots, slashes or brackets between them, optionally after + or 00.
@@ -53,6 +59,9 @@ const CURRENCY_AFTER = /^\s?(?:[$€£¥₹%]|(?:eur|usd|gbp|chf|jpy|sek|nok|dkk
 
 const phoneContext = contextMatcher(PHONE_CONTEXT_WORDS);
 const identifierContext = contextMatcher(IDENTIFIER_WORDS);
+
+/** Regions of the North American Numbering Plan among those people configure most. */
+const NANP_REGIONS = new Set<CountryCode>(['US', 'CA', 'PR', 'JM', 'BS', 'BB', 'TT', 'DO']);
 
 /** Validated numbers by candidate text: libphonenumber is exact but costs ~30 µs a call. */
 const MEMO_LIMIT = 10_000;
@@ -94,7 +103,10 @@ export function createPhoneValidator(regions: readonly CountryCode[] = DEFAULT_P
       const number = parsePhoneNumberFromString(candidate.startsWith('00') ? `+${candidate.slice(2)}` : candidate);
       return number?.isValid() ? number.number : null;
     }
+    const leadingZero = candidate.replace(/^\D+/, '').startsWith('0');
     for (const region of regions) {
+      // No North American number starts with 0: skip a ~30 µs parse for most European national numbers.
+      if (leadingZero && NANP_REGIONS.has(region)) continue;
       const number = parsePhoneNumberFromString(candidate, region);
       if (number?.isValid()) return number.number;
     }
@@ -161,9 +173,11 @@ export function createPhoneDetector(options: PhoneDetectorOptions = {}): TextDet
   return {
     entity: 'PHONE_NUMBER',
     specificity: 20,
-    find(text) {
+    find(text, firstDigit) {
       const matches: Match[] = [];
-      CANDIDATE.lastIndex = 0;
+      if (firstDigit < 0) return matches;
+      // A phone may open with "+" or "(" just before its first digit.
+      CANDIDATE.lastIndex = Math.max(0, firstDigit - 2);
       for (let found = CANDIDATE.exec(text); found; found = CANDIDATE.exec(text)) {
         // "(0049 1512 3414151)": an opening bracket with no closing one inside belongs to the sentence.
         const unbalanced = found[0].startsWith('(') && !found[0].includes(')');

@@ -52,9 +52,10 @@ export function isUsSsn(value: string): boolean {
 export const usSsnDetector: TextDetector = {
   entity: 'US_SSN',
   specificity: 75,
-  find(text) {
+  find(text, firstDigit) {
     const matches: Match[] = [];
-    CANDIDATE.lastIndex = 0;
+    if (firstDigit < 0) return matches;
+    CANDIDATE.lastIndex = firstDigit;
     for (let found = CANDIDATE.exec(text); found; found = CANDIDATE.exec(text)) {
       const start = found.index;
       const end = start + found[0].length;

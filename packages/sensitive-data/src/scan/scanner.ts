@@ -29,6 +29,8 @@ export interface Scanner {
   scan(text: string): Finding[];
 }
 
+const DIGIT = /\d/;
+
 interface Candidate extends Match {
   readonly detector: TextDetector;
   readonly specificity: number;
@@ -94,8 +96,9 @@ export function createScanner(options: ScanOptions = {}): Scanner {
     entities: detectors.map((detector) => detector.entity),
     scan(text) {
       const candidates: Candidate[] = [];
+      const firstDigit = text.search(DIGIT);
       for (const detector of detectors) {
-        for (const match of detector.find(text)) {
+        for (const match of detector.find(text, firstDigit)) {
           if (match.confidence >= minConfidence) {
             candidates.push({ ...match, detector, specificity: detector.specificity });
           }

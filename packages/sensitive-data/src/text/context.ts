@@ -7,18 +7,19 @@
 export interface ContextMatcher {
   /** Offset just after the nearest matching word before `start` in the same sentence, or -1. */
   nearestBefore(text: string, start: number): number;
-  /** Whether a matching word follows `end` in the same sentence, within a few characters. */
+  /** Whether a matching word is the very next word after `end` ("0612345678 (mobile)"). */
   follows(text: string, end: number): boolean;
 }
 
 const WINDOW_BEFORE = 40;
 const WINDOW_AFTER = 16;
 /**
- * "!", "?", a line break, or a full stop followed by a blank and a capital or a digit, except after a short
+ * "!", "?", a line break, or a full stop followed by a blank and a capital or a digit, except after a known
  * abbreviation: "Order 4821. 4111 …" breaks, "Tel. 0612 …" and "Ref. 123 …" do not. The end of the window
  * counts as what follows, because the window stops where the candidate starts.
  */
-const SENTENCE_BREAK = /[!?\n]|(?<!(?:^|[^\p{L}\p{N}])\p{L}{1,3})\.\s+(?=[\p{Lu}\p{N}(+]|$)/gu;
+const SENTENCE_BREAK =
+  /[!?\n]|(?<!(?:^|[^\p{L}\p{N}])(?:tel|tél|mob|ph|fax|no|nr|núm|ref|inv|acct|apt|ext|approx|ca|st))\.\s+(?=[\p{Lu}\p{N}(+]|$)/giu;
 
 function escapeRegExp(word: string): string {
   return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -26,10 +27,14 @@ function escapeRegExp(word: string): string {
 
 /** A regular expression matching any of `words` as whole words, case-insensitively; spaces match any blank run. */
 export function wordsPattern(words: readonly string[]): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])${alternation(words)}(?![\\p{L}])`, 'giu');
+}
+
+function alternation(words: readonly string[]): string {
   const alternatives = [...words]
     .sort((a, b) => b.length - a.length)
     .map((word) => escapeRegExp(word.toLowerCase()).replace(/ +/g, '\\s+'));
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}])`, 'giu');
+  return `(?:${alternatives.join('|')})`;
 }
 
 function sentenceStart(window: string): number {
@@ -41,12 +46,6 @@ function sentenceStart(window: string): number {
   return start;
 }
 
-function sentenceEnd(window: string): number {
-  SENTENCE_BREAK.lastIndex = 0;
-  const match = SENTENCE_BREAK.exec(window);
-  return match ? match.index : window.length;
-}
-
 /**
  * Builds a matcher for a list of context words.
  *
@@ -56,6 +55,7 @@ function sentenceEnd(window: string): number {
  */
 export function contextMatcher(words: readonly string[]): ContextMatcher {
   const pattern = wordsPattern(words);
+  const nextWord = new RegExp(`^[\\s([,:-]*${alternation(words)}(?![\\p{L}])`, 'iu');
   return {
     nearestBefore(text, start) {
       const from = Math.max(0, start - WINDOW_BEFORE);
@@ -70,10 +70,7 @@ export function contextMatcher(words: readonly string[]): ContextMatcher {
       return nearest;
     },
     follows(text, end) {
-      const window = text.slice(end, end + WINDOW_AFTER);
-      const clause = window.slice(0, sentenceEnd(window));
-      pattern.lastIndex = 0;
-      return pattern.test(clause);
+      return nextWord.test(text.slice(end, end + WINDOW_AFTER));
     },
   };
 }
