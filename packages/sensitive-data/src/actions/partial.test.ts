@@ -1,5 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PartialAction } from '../policy/actions';
+import { realisticValues } from '../test-support';
+import type { SensitiveEntity } from '../types';
 import { partialMask } from './partial';
 
 const keep = (keepLeft: number, keepRight: number, keepDomain = false): PartialAction => ({
@@ -33,5 +36,28 @@ describe('partialMask', () => {
 
   it('masks values without letters or digits entirely', () => {
     expect(partialMask('-+-', keep(1, 1), 'ACCOUNT')).toBe('***');
+  });
+
+  it('never reproduces a realistic value, whatever it is asked to keep (property)', () => {
+    const entityAndValue = fc.oneof(
+      ...Object.entries(realisticValues).map(([entity, values]) =>
+        values.map((value) => ({ entity: entity as SensitiveEntity, value })),
+      ),
+    );
+    fc.assert(
+      fc.property(entityAndValue, fc.nat(40), fc.nat(40), fc.boolean(), ({ entity, value }, left, right, domain) => {
+        const masked = partialMask(value, keep(left, right, domain), entity);
+        expect(masked.includes(value)).toBe(false);
+        const significant = Array.from(value).filter((char) => /[\p{L}\p{N}]/u.test(char)).length;
+        const hidden = Array.from(masked).filter(
+          (char, index) => char === '*' && Array.from(value)[index] !== '*',
+        ).length;
+        // A third of the letters and digits stay hidden; with keepDomain, a third of the local part.
+        const maskedPart = entity === 'EMAIL' && domain ? value.slice(0, value.lastIndexOf('@')) : value;
+        const counted = maskedPart === value ? significant : maskedPart.replace(/[^\p{L}\p{N}]/gu, '').length;
+        expect(hidden).toBeGreaterThanOrEqual(Math.max(1, Math.ceil(counted / 3)));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
