@@ -53,4 +53,18 @@ describe('classifyColumns', () => {
     );
     expect(result.badge?.classifiedAs).toEqual(['EMPLOYEE_ID']);
   });
+
+  it('does not classify numeric id columns as phones or SSNs by shape alone', () => {
+    const ids = Array.from({ length: 20 }, (_, index) => ({
+      order_id: `41555526${String(index).padStart(2, '0')}`,
+      ref: `5362212${String(index + 10).padStart(2, '0')}`,
+      mobile: `41555526${String(index).padStart(2, '0')}`,
+      ssn: `5362212${String(index + 10).padStart(2, '0')}`,
+    }));
+    const result = byColumn(classifyColumns(ids, { threshold: 0.5 }));
+    expect(result.order_id?.classifiedAs).toEqual([]);
+    expect(result.ref?.classifiedAs).toEqual([]);
+    expect(result.mobile?.classifiedAs).toEqual(['PHONE_NUMBER']);
+    expect(result.ssn?.classifiedAs).toEqual(['US_SSN']);
+  });
 });

@@ -37,6 +37,19 @@ export interface ColumnClassification {
 // too common as other things to classify a column by value alone.
 const NAME_COLUMN =
   /^(?:(?:first|last|full|given|family|middle|sur|customer|contact|person|holder|cardholder|card_holder|account_holder)[_ -]?)?name$|^(?:first|last|sur)name$/i;
+// Whole values that are only digits are phones or SSNs by shape alone ("4155552671" could as well be an
+// order id): they count only in columns named for them, unless written in the entity's own form.
+const PHONE_COLUMN = /phone|mobile|cell|tel|fax|msisdn|whatsapp/i;
+const SSN_COLUMN = /ssn|social_?security|social_?sec/i;
+const INTERNATIONAL_PHONE = /^\s*(?:\+|00\d{1,3}[\s-])/;
+const DASHED_SSN = /^\s*\d{3}-\d{2}-\d{4}\s*$/;
+
+function shapeIsEnough(entity: EntityName, text: string, column: string): boolean {
+  if (entity === 'PHONE_NUMBER') return PHONE_COLUMN.test(column) || INTERNATIONAL_PHONE.test(text);
+  if (entity === 'US_SSN') return SSN_COLUMN.test(column) || DASHED_SSN.test(text);
+  return true;
+}
+
 const BIRTH_COLUMN = /(?:^|_|-)(?:dob|birth|birthdate|birthday|date_of_birth|birth_date)(?:$|_|-)|^(?:dob|birthdate)$/i;
 
 function sample<T>(rows: readonly T[], size: number): T[] {
@@ -58,7 +71,7 @@ function entitiesIn(
   const text = typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
   if (text === undefined) return found;
   for (const entity of valueEntities) {
-    if (detectValue(text, entity, options)) {
+    if (shapeIsEnough(entity, text, column) && detectValue(text, entity, options)) {
       found.add(entity);
       return found;
     }
@@ -70,7 +83,9 @@ function entitiesIn(
 /**
  * Samples rows and reports, per column, which entities its values are or contain and in what share of
  * the non-null values, like Glue's "Detect sensitive data" in column-classification mode. A value counts
- * for an entity when the whole value is one (no context needed) or free text contains one.
+ * for an entity when the whole value is one or free text contains one. The column name stands in for
+ * context where a value's shape alone is ambiguous: names, birth dates, national phone numbers and bare
+ * 9-digit SSNs count only in columns named for them.
  *
  * @example
  * classifyColumns(rows, { sampleSize: 500, threshold: 0.5 });
