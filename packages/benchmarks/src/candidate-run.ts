@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { LocalBuckets } from '@sluice/adapters-local';
-import { type BatchSummary, buildProcessBatch, DEFAULT_CURATED_ACTIONS } from '@sluice/core';
+import { type BatchSummary, buildProcessBatch, defaultMaskingPolicy } from '@sluice/core';
 import { encodeParquet } from '@sluice/parquet';
 import { childMain } from './child-process';
 import { readBatch, readManifest } from './input';
@@ -20,7 +20,7 @@ async function runCandidate(spec: CandidateSpec): Promise<PipelineMeasurement> {
     lake,
     encodeTable: encodeParquet,
     publish: async () => {},
-    masking: { hmacKey: spec.hmacKey, actions: DEFAULT_CURATED_ACTIONS },
+    masking: defaultMaskingPolicy(spec.hmacKey),
   });
   const idleRssMb = currentRssMb();
 

@@ -9,8 +9,8 @@ import {
   batchFileName,
   buildProcessBatch,
   columnsOf,
-  DEFAULT_CURATED_ACTIONS,
   decodeRecord,
+  defaultMaskingPolicy,
   eventDate,
   type IncomingRecord,
   type MaskingPolicy,
@@ -73,7 +73,9 @@ async function oneIteration(
     }
     return [...byKey.values()];
   });
-  const masked = time('mask', () => groups.map((group) => group.events.map((event) => maskEvent(event, masking))));
+  const masked = time('mask', () =>
+    groups.map((group) => group.events.map((event) => maskEvent(event, masking).masked)),
+  );
   const rows = time('toRow', () =>
     groups.map((group, index) => {
       const columns = columnsOf(group.eventType);
@@ -130,7 +132,7 @@ async function runBreakdown(spec: BreakdownSpec): Promise<StageBreakdown> {
   const manifest = readManifest(spec.manifestFile);
   const records = readBatch(manifest.batches[0] as (typeof manifest.batches)[number]);
   const lake = await new LocalBuckets({ root: spec.lakeRoot }).ensureBucket(LAKE_BUCKET);
-  const masking: MaskingPolicy = { hmacKey: spec.hmacKey, actions: DEFAULT_CURATED_ACTIONS };
+  const masking: MaskingPolicy = defaultMaskingPolicy(spec.hmacKey);
   const processBatch = buildProcessBatch({ lake, encodeTable: encodeParquet, publish: async () => {}, masking });
   const put = (key: string, body: Uint8Array) => lake.put(key, body, 'application/octet-stream');
 

@@ -1,5 +1,5 @@
 import { buildAwsClients, buildEventBridgePublisher, buildS3ObjectStore, readSsmParameter } from '@sluice/adapters-aws';
-import { DEFAULT_CURATED_ACTIONS, once, parseConfig, type StreamBatchDependencies } from '@sluice/core';
+import { defaultMaskingPolicy, once, parseConfig, type StreamBatchDependencies } from '@sluice/core';
 import { encodeParquet } from '@sluice/parquet';
 import { z } from 'zod';
 
@@ -33,6 +33,6 @@ export const streamEtlDependencies = once(async (): Promise<StreamBatchDependenc
     lake: buildS3ObjectStore(clients.s3, { bucket: config.SLUICE_LAKE_BUCKET }),
     publish: buildEventBridgePublisher(clients.eventBridge, { eventBusName: config.SLUICE_EVENT_BUS }),
     encodeTable: encodeParquet,
-    masking: { hmacKey, actions: DEFAULT_CURATED_ACTIONS },
+    masking: defaultMaskingPolicy(hmacKey),
   };
 });

@@ -1,4 +1,10 @@
-import { type DomainEvent, EVENT_TYPES, PIPELINE_SOURCES, type QuarantineReason } from '@sluice/contracts';
+import {
+  type DomainEvent,
+  type EntityType,
+  EVENT_TYPES,
+  PIPELINE_SOURCES,
+  type QuarantineReason,
+} from '@sluice/contracts';
 import { columnsOf } from '../lake/columns';
 import { type BatchId, batchFileName, eventDate, partitionedKey, quarantineKey } from '../lake/keys';
 import type { PublishPipelineEvents } from '../ports/event-publisher';
@@ -21,6 +27,8 @@ export interface BatchSummary {
   readonly duplicatesInBatch: number;
   readonly byReason: Partial<Record<QuarantineReason, number>>;
   readonly filesWritten: string[];
+  /** Values masked in the curated copy, per entity type (for metrics). */
+  readonly masked: Partial<Record<EntityType, number>>;
 }
 
 const PARQUET = 'application/vnd.apache.parquet';
@@ -52,7 +60,7 @@ function groupByTableAndDate(events: readonly DomainEvent[]): Map<string, Domain
 export function buildProcessBatch(deps: StreamBatchDependencies) {
   return async function processBatch(records: readonly IncomingRecord[]): Promise<BatchSummary> {
     if (records.length === 0) {
-      return { records: 0, valid: 0, quarantined: 0, duplicatesInBatch: 0, byReason: {}, filesWritten: [] };
+      return { records: 0, valid: 0, quarantined: 0, duplicatesInBatch: 0, byReason: {}, filesWritten: [], masked: {} };
     }
     const batch = batchIdOf(records);
     const seen = new Set<string>();
@@ -115,10 +123,17 @@ export function buildProcessBatch(deps: StreamBatchDependencies) {
       ]);
     }
 
+    const masked: Partial<Record<EntityType, number>> = {};
     for (const [group, events] of groups) {
       const [eventType, dt] = group.split('|') as [DomainEvent['eventType'], string];
       const columns = columnsOf(eventType);
-      const rows = events.map((event) => toRow(maskEvent(event, deps.masking), columns));
+      const rows = events.map((event) => {
+        const result = maskEvent(event, deps.masking, 'curated');
+        for (const [entity, count] of Object.entries(result.counts)) {
+          if (count > 0) masked[entity as EntityType] = (masked[entity as EntityType] ?? 0) + count;
+        }
+        return toRow(result.masked, columns);
+      });
       await write(
         partitionedKey('curated', EVENT_TYPES[eventType].table, dt, fileName),
         deps.encodeTable(columns, rows),
@@ -133,6 +148,7 @@ export function buildProcessBatch(deps: StreamBatchDependencies) {
       duplicatesInBatch,
       byReason,
       filesWritten,
+      masked,
     };
   };
 }

@@ -40,7 +40,7 @@ export function createHandler(
     const started = Date.now();
     try {
       const summary = await processBatch(records);
-      const { filesWritten, byReason: _byReason, ...counts } = summary;
+      const { filesWritten, byReason: _byReason, masked, ...counts } = summary;
       log('info', 'batch processed', { ...counts, files: filesWritten.length, shardId: records[0]?.shardId });
       emit(
         emfLine(
@@ -53,6 +53,9 @@ export function createHandler(
             DuplicatesInBatch: { value: summary.duplicatesInBatch, unit: 'Count' },
             FilesWritten: { value: filesWritten.length, unit: 'Count' },
             BatchLatency: { value: Date.now() - started, unit: 'Milliseconds' },
+            ...Object.fromEntries(
+              Object.entries(masked).map(([entity, value]) => [`Masked_${entity}`, { value, unit: 'Count' as const }]),
+            ),
           },
         ),
       );
