@@ -1,55 +1,27 @@
-import {
-  Bool,
-  type DataType,
-  Float64,
-  Int32,
-  Int64,
-  Table,
-  TimestampMillisecond,
-  tableToIPC,
-  Utf8,
-  vectorFromArray,
-} from 'apache-arrow';
+import { Table, tableToIPC } from 'apache-arrow';
 import { Compression, Table as WasmTable, WriterPropertiesBuilder, writeParquet } from 'parquet-wasm';
+import { type Cells, columnVector, type ParquetCell, type ParquetColumnType } from './vectors';
 
-/** Column types the lake uses (kept in step with @sluice/core's ColumnType). */
-export type ParquetColumnType = 'string' | 'double' | 'bigint' | 'int' | 'boolean' | 'timestamp';
+export type { ParquetCell, ParquetColumnType } from './vectors';
 
 export interface ParquetColumn {
   readonly name: string;
   readonly type: ParquetColumnType;
 }
 
-export type ParquetCell = string | number | boolean | null;
-
-function arrowType(type: ParquetColumnType): DataType {
-  switch (type) {
-    case 'string':
-      return new Utf8();
-    case 'double':
-      return new Float64();
-    case 'int':
-      return new Int32();
-    case 'bigint':
-      return new Int64();
-    case 'boolean':
-      return new Bool();
-    case 'timestamp':
-      return new TimestampMillisecond('UTC');
-  }
-}
-
-function cellsOf(column: ParquetColumn, rows: readonly Record<string, ParquetCell>[]): unknown[] {
-  const values = rows.map((row) => row[column.name] ?? null);
-  if (column.type === 'bigint' || column.type === 'timestamp') {
-    return values.map((value) => (value === null ? null : BigInt(Math.trunc(Number(value)))));
-  }
-  return values;
+function cellsOf(column: ParquetColumn, rows: readonly Record<string, ParquetCell>[]): Cells {
+  const name = column.name;
+  const cells: (ParquetCell | undefined)[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) cells[i] = (rows[i] as Record<string, ParquetCell>)[name];
+  return cells;
 }
 
 /**
  * Rows → one Parquet file (ZSTD). Timestamps are epoch milliseconds, written as TIMESTAMP(MILLIS, UTC),
  * so Athena, Redshift COPY and DuckDB read them as timestamps.
+ *
+ * Each column's Arrow vector is built directly from typed buffers (one UTF-8 buffer with offsets per
+ * string column), not value by value through Arrow's builders.
  *
  * @example
  * const bytes = encodeParquet([{ name: 'country', type: 'string' }], [{ country: 'NL' }]);
@@ -59,7 +31,7 @@ export function encodeParquet(
   rows: readonly Record<string, ParquetCell>[],
 ): Uint8Array {
   const vectors = Object.fromEntries(
-    columns.map((column) => [column.name, vectorFromArray(cellsOf(column, rows), arrowType(column.type))]),
+    columns.map((column) => [column.name, columnVector(column.type, cellsOf(column, rows))]),
   );
   const table = new Table(vectors);
   const wasmTable = WasmTable.fromIPCStream(tableToIPC(table, 'stream'));

@@ -15,8 +15,8 @@ export const catalogDependencies = once(async (): Promise<{ catalog: DataCatalog
   const config = parseConfig(CatalogConfig, process.env);
   if (config.SLUICE_RUNTIME === 'local') {
     // Imported only here so the Lambda bundle never loads DuckDB.
-    const { localCatalog } = await import('./composition.local');
-    return { catalog: await localCatalog(config.SLUICE_DATA_DIR, config.SLUICE_GLUE_DATABASE) };
+    const { openLocalCatalog } = await import('@sluice/adapters-local');
+    return { catalog: await openLocalCatalog(config.SLUICE_DATA_DIR, config.SLUICE_GLUE_DATABASE) };
   }
   const { AWS_REGION } = parseConfig(CatalogConfig.required({ AWS_REGION: true }), process.env);
   const clients = buildAwsClients({ region: AWS_REGION });

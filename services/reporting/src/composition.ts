@@ -25,8 +25,8 @@ export const reportingDependencies = once(async (): Promise<ReportingDependencie
   const clients = buildAwsClients({ region: config.AWS_REGION, endpoints: { s3: config.SLUICE_S3_ENDPOINT } });
   const lake = buildS3ObjectStore(clients.s3, { bucket: config.SLUICE_LAKE_BUCKET });
   if (config.SLUICE_RUNTIME === 'local') {
-    const { localWarehouse } = await import('./composition.local');
-    return { warehouse: await localWarehouse(config.SLUICE_DATA_DIR, config.SLUICE_LAKE_BUCKET), lake };
+    const { openLocalWarehouse } = await import('@sluice/adapters-local');
+    return { warehouse: await openLocalWarehouse(config.SLUICE_DATA_DIR, config.SLUICE_LAKE_BUCKET), lake };
   }
   const warehouse = buildRedshiftDataWarehouse(clients.redshiftData, {
     workgroupName: config.SLUICE_REDSHIFT_WORKGROUP,

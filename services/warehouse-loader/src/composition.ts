@@ -23,8 +23,8 @@ const AwsWarehouseConfig = WarehouseConfig.required({
 export const warehouseDependencies = once(async (): Promise<{ warehouse: Warehouse }> => {
   const config = parseConfig(WarehouseConfig, process.env);
   if (config.SLUICE_RUNTIME === 'local') {
-    const { localWarehouse } = await import('./composition.local');
-    return { warehouse: await localWarehouse(config.SLUICE_DATA_DIR, config.SLUICE_LAKE_BUCKET) };
+    const { openLocalWarehouse } = await import('@sluice/adapters-local');
+    return { warehouse: await openLocalWarehouse(config.SLUICE_DATA_DIR, config.SLUICE_LAKE_BUCKET) };
   }
   const aws = parseConfig(AwsWarehouseConfig, process.env);
   const clients = buildAwsClients({ region: aws.AWS_REGION });

@@ -1,11 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  DuckDbCatalog,
   DuckDbLakeQueryEngine,
-  DuckDbWarehouse,
   LocalBuckets,
   localDataPaths,
+  openLocalCatalog,
+  openLocalWarehouse,
 } from '@sluice/adapters-local';
 import { errorMessage, factTables, type Row } from '@sluice/core';
 import { kinesisSender } from './kinesis-sender';
@@ -50,11 +50,7 @@ export function formatTable(rows: readonly Row[]): string {
 
 export async function sqlWarehouse(options: CliOptions, sql: string): Promise<number> {
   const info = runInfo(options.dataDir);
-  const paths = localDataPaths(options.dataDir);
-  const warehouse = await DuckDbWarehouse.open({
-    dbPath: paths.warehouseDb,
-    lakeRoot: paths.lakeBucketRoot(info.bucket),
-  }).catch(explainLock);
+  const warehouse = await openLocalWarehouse(options.dataDir, info.bucket).catch(explainLock);
   process.stdout.write(`${formatTable(await warehouse.query(sql))}\n`);
   await warehouse.close();
   return 0;
@@ -63,7 +59,7 @@ export async function sqlWarehouse(options: CliOptions, sql: string): Promise<nu
 export async function sqlLake(options: CliOptions, sql: string): Promise<number> {
   const info = runInfo(options.dataDir);
   const paths = localDataPaths(options.dataDir);
-  const catalog = await DuckDbCatalog.open({ dbPath: paths.catalogDb, database: 'sluice_local' }).catch(explainLock);
+  const catalog = await openLocalCatalog(options.dataDir, 'sluice_local').catch(explainLock);
   const engine = await DuckDbLakeQueryEngine.open({ catalog, lakeRoot: paths.lakeBucketRoot(info.bucket) });
   const result = await engine.query(sql);
   process.stdout.write(`${formatTable(result.rows)}\n`);
@@ -88,10 +84,7 @@ export async function status(options: CliOptions): Promise<number> {
     );
   }
   try {
-    const warehouse = await DuckDbWarehouse.open({
-      dbPath: paths.warehouseDb,
-      lakeRoot: paths.lakeBucketRoot(info.bucket),
-    });
+    const warehouse = await openLocalWarehouse(options.dataDir, info.bucket);
     for (const { table } of factTables()) {
       const [row] = await warehouse.query(`SELECT count(*) AS n FROM ${table}`).catch(() => [{ n: 0 }]);
       out.push(`warehouse ${table.padEnd(22)} ${String(row?.n ?? 0).padStart(8)} rows`);

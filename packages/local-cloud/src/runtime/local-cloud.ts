@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { DuckDbWarehouse, LocalBuckets, localDataPaths } from '@sluice/adapters-local';
+import { LocalBuckets, localDataPaths, openLocalWarehouse } from '@sluice/adapters-local';
 import { errorMessage, factTables, type Warehouse } from '@sluice/core';
 import { createEventBridgeRequestHandler, LocalEventBus } from '../eventbridge';
 import { KinesisStore, LOCAL_ACCOUNT_ID as LOCAL_ACCOUNT, LOCAL_REGION, startKinesisServer } from '../kinesis';
@@ -270,11 +270,7 @@ export class LocalCloud {
 
   /** The warehouse (the same DuckDB file the warehouse-loader writes), for status and reconciliation. */
   warehouse(): Promise<Warehouse> {
-    const bucket = this.topology.flatMap((s) => s.resources).find((r) => r.type === 'AWS::S3::Bucket')?.name ?? '';
-    this.warehouseHandle ??= DuckDbWarehouse.open({
-      dbPath: this.paths.warehouseDb,
-      lakeRoot: this.paths.lakeBucketRoot(bucket),
-    }).then(async (warehouse) => {
+    this.warehouseHandle ??= openLocalWarehouse(this.paths.root, this.lakeBucket()).then(async (warehouse) => {
       await warehouse.migrate();
       return warehouse;
     });
