@@ -2,11 +2,11 @@ import { parseArgs } from 'node:util';
 
 export const USAGE = `sluice — the local cloud and its tools
 
-  pnpm sluice up [--events N] [--rate R]     run the whole flow locally (the main command)
-  pnpm sluice status                         counts, queues and executions of the data directory
-  pnpm sluice sql warehouse "<SELECT ...>"   query the warehouse (DuckDB file)
-  pnpm sluice sql lake "<SELECT ...>"        query the lake through the catalog (the Athena stand-in)
-  pnpm sluice replay-quarantine [--date D]   put quarantined records back on the stream (cloud running)
+  npm run sluice -- up [--events N] [--rate R]     run the whole flow locally (the main command)
+  npm run sluice -- status                         counts, queues and executions of the data directory
+  npm run sluice -- sql warehouse "<SELECT ...>"   query the warehouse (DuckDB file)
+  npm run sluice -- sql lake "<SELECT ...>"        query the lake through the catalog (the Athena stand-in)
+  npm run sluice -- replay-quarantine [--date D]   put quarantined records back on the stream (cloud running)
 
 options for up:
   --events N          bounded: send N events, wait until all are processed, reconcile, exit (0 = balanced)
