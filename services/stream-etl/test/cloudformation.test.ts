@@ -49,6 +49,17 @@ describe('stream-etl CloudFormation (serverless package)', () => {
     expect(policy).toContain('aws:SecureTransport');
   });
 
+  it('alarms on iterator age and on the quarantine rate computed from the EMF metrics', () => {
+    expect(propertiesOf(template, 'IteratorAgeAlarm')).toMatchObject({
+      Namespace: 'AWS/Lambda',
+      MetricName: 'IteratorAge',
+      Threshold: 300000,
+    });
+    const rate = propertiesOf(template, 'QuarantineRateAlarm');
+    expect(JSON.stringify(rate.Metrics)).toContain('RecordsQuarantined');
+    expect(JSON.stringify(rate.Metrics)).toContain('100 * quarantined / records');
+  });
+
   it('grants the function only its zones, its stream, its queue and its bus', () => {
     expect(leastPrivilegeViolations(template)).toEqual([]);
     const policy = JSON.stringify(template.Resources.ProcessStreamRole?.Properties);
