@@ -22,7 +22,8 @@ interface RunInfo {
 
 function runInfo(dataDir: string): RunInfo {
   const file = join(localDataPaths(dataDir).root, 'endpoints.json');
-  if (!existsSync(file)) throw new Error(`no local cloud has run on ${dataDir} yet: start it with \`npm run sluice -- up\``);
+  if (!existsSync(file))
+    throw new Error(`no local cloud has run on ${dataDir} yet: start it with \`npm run sluice -- up\``);
   return JSON.parse(readFileSync(file, 'utf8'));
 }
 
