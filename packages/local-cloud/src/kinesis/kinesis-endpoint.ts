@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from '../http/listen-on-loopback';
 import { InternalFailureError, KinesisApiError, UnknownOperationError, ValidationError } from './errors';
 import { kinesisOperations } from './kinesis-operations';
 import type { KinesisStore } from './kinesis-store';
@@ -53,10 +53,6 @@ export interface KinesisServer {
  * ```
  */
 export async function startKinesisServer(options: KinesisServerOptions): Promise<KinesisServer> {
-  const host = options.host ?? '127.0.0.1';
-  if (!isLoopback(host)) {
-    throw new Error(`the local Kinesis endpoint binds to loopback only (it checks no signatures); got host ${host}`);
-  }
   const operations = kinesisOperations(options.store, options.now ?? Date.now);
   const onInternalError =
     options.onInternalError ?? ((error: unknown) => console.error('local Kinesis endpoint: internal error', error));
@@ -111,27 +107,7 @@ export async function startKinesisServer(options: KinesisServerOptions): Promise
     return new InternalFailureError('Internal service failure.', { cause: error });
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const address = server.address() as AddressInfo;
-  const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  let closed: Promise<void> | undefined;
-  return {
-    url: `http://${urlHost}:${address.port}`,
-    close: () => {
-      closed ??= new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        // Keep-alive connections would hold close() open until they time out.
-        server.closeAllConnections();
-      });
-      return closed;
-    },
-  };
+  return listenOnLoopback(server, { what: 'local Kinesis endpoint', host: options.host, port: options.port });
 }
 
 /**
@@ -155,8 +131,4 @@ function readBody(request: IncomingMessage): Promise<string | undefined> {
 function headerValue(request: IncomingMessage, name: string): string | undefined {
   const value = request.headers[name];
   return Array.isArray(value) ? value[0] : value;
-}
-
-function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
 }

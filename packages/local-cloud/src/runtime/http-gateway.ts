@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { HttpApiEvent, HttpApiResult } from '@sluice/contracts';
+import { type ListeningServer, listenOnLoopback } from '../http/listen-on-loopback';
 import type { LocalFunction } from '../wiring';
 
 export interface GatewayRoute {
@@ -79,7 +79,7 @@ export async function startHttpGateway(options: {
   invoke: (functionName: string, event: HttpApiEvent) => Promise<unknown>;
   port: number;
   onError: (error: unknown) => void;
-}): Promise<{ url: string; server: Server; close: () => Promise<void> }> {
+}): Promise<ListeningServer> {
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     const route = options.routes.find((r) => r.method === request.method && r.path === path);
@@ -102,14 +102,5 @@ export async function startHttpGateway(options: {
   const server = createServer((request, response) => {
     void handle(request, response);
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, '127.0.0.1', resolve);
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    server,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
+  return listenOnLoopback(server, { what: 'local HTTP API', port: options.port });
 }

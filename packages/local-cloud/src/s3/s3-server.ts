@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { LocalBuckets } from '@sluice/adapters-local';
+import { listenOnLoopback } from '../http/listen-on-loopback';
 import { header } from './http';
 import { abandonRequestBody } from './request-body';
 import { sendError, stampRequestIds } from './responses';
@@ -46,10 +46,6 @@ export interface S3Server {
  * ```
  */
 export async function startS3Server(options: S3ServerOptions): Promise<S3Server> {
-  const host = options.host ?? '127.0.0.1';
-  if (!isLoopback(host)) {
-    throw new Error(`the local S3 endpoint binds to loopback only (it checks no signatures); got host ${host}`);
-  }
   const onInternalError =
     options.onInternalError ?? ((error: unknown) => console.error('local S3 endpoint: internal error', error));
 
@@ -84,28 +80,7 @@ export async function startS3Server(options: S3ServerOptions): Promise<S3Server>
     sendError(request, response, s3Error);
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const address = server.address() as AddressInfo;
-  const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  return {
-    url: `http://${urlHost}:${address.port}`,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        // Keep-alive connections from SDK clients would hold close() open until they time out.
-        server.closeAllConnections();
-      }),
-  };
-}
-
-function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+  return listenOnLoopback(server, { what: 'local S3 endpoint', host: options.host, port: options.port });
 }
 
 function isClientGone(error: unknown): boolean {
