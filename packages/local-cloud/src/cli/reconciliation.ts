@@ -10,6 +10,8 @@ export interface Reconciliation {
   /** Dropped by eventId: within a batch (stream-etl) plus rows the warehouse MERGE skipped. */
   readonly duplicatesDropped: number;
   readonly unaccounted: number;
+  /** Warehouse rows sharing an event id with another row: anything but 0 breaks exactly-once. */
+  readonly duplicateRowsInWarehouse: number;
   readonly byReason: Record<string, number>;
 }
 
@@ -57,6 +59,7 @@ export async function reconcile(cloud: LocalCloud): Promise<Reconciliation> {
     quarantined,
     duplicatesDropped,
     unaccounted: produced - loaded - quarantined - duplicatesDropped,
+    duplicateRowsInWarehouse: await cloud.warehouseDuplicateRows(),
     byReason,
   };
 }

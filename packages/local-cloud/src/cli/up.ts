@@ -117,6 +117,7 @@ async function report(cloud: LocalCloud, traffic: TrafficResult | undefined): Pr
     `  quarantined         ${r.quarantined}   ${JSON.stringify(r.byReason)}`,
     `  duplicates dropped  ${r.duplicatesDropped}`,
     `  unaccounted         ${r.unaccounted}   ${r.unaccounted === 0 ? 'balanced' : 'NOT BALANCED'}`,
+    `  duplicate ids in the warehouse  ${r.duplicateRowsInWarehouse}`,
   ];
   if (traffic) {
     out.push(
@@ -130,5 +131,5 @@ async function report(cloud: LocalCloud, traffic: TrafficResult | undefined): Pr
   );
   cloud.print(out.join('\n'));
   await cloud.stop();
-  return r.unaccounted === 0 ? 0 : 2;
+  return r.unaccounted === 0 && r.duplicateRowsInWarehouse === 0 ? 0 : 2;
 }
