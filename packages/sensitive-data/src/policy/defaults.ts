@@ -18,37 +18,26 @@ const LAST_FOUR: MaskAction = { kind: 'partial', keepLeft: 0, keepRight: 4, keep
  * distinct; cards keep their last four digits; SSNs, names and birth dates are redacted. Logs keep no
  * token and no free text at all: names in free text are not detected, so free text never goes to logs.
  */
+// What analysts may see, in the curated zone and the warehouse alike.
+const ANALYST_SAFE: SinkActions = {
+  freeText: 'scan',
+  actions: {
+    EMAIL: HASH,
+    PHONE_NUMBER: HASH,
+    CREDIT_CARD: LAST_FOUR,
+    IBAN: HASH,
+    IP_ADDRESS: HASH,
+    MAC_ADDRESS: HASH,
+    US_SSN: REDACT,
+    PERSON_NAME: REDACT,
+    DATE_OF_BIRTH: REDACT,
+  },
+  otherEntities: REDACT,
+};
+
 export const DEFAULT_SINK_ACTIONS: Readonly<Record<Sink, SinkActions>> = {
-  curated: {
-    freeText: 'scan',
-    actions: {
-      EMAIL: HASH,
-      PHONE_NUMBER: HASH,
-      CREDIT_CARD: LAST_FOUR,
-      IBAN: HASH,
-      IP_ADDRESS: HASH,
-      MAC_ADDRESS: HASH,
-      US_SSN: REDACT,
-      PERSON_NAME: REDACT,
-      DATE_OF_BIRTH: REDACT,
-    },
-    otherEntities: REDACT,
-  },
-  warehouse: {
-    freeText: 'scan',
-    actions: {
-      EMAIL: HASH,
-      PHONE_NUMBER: HASH,
-      CREDIT_CARD: LAST_FOUR,
-      IBAN: HASH,
-      IP_ADDRESS: HASH,
-      MAC_ADDRESS: HASH,
-      US_SSN: REDACT,
-      PERSON_NAME: REDACT,
-      DATE_OF_BIRTH: REDACT,
-    },
-    otherEntities: REDACT,
-  },
+  curated: ANALYST_SAFE,
+  warehouse: ANALYST_SAFE,
   logs: {
     freeText: 'omit',
     actions: {},
