@@ -5,7 +5,7 @@ import {
   GetStatementResultCommand,
   RedshiftDataClient,
 } from '@aws-sdk/client-redshift-data';
-import { ConfigurationError, factTables } from '@sluice/core';
+import { ConfigurationError, factTables, MATERIALIZED_VIEWS } from '@sluice/core';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ReadOnlyQueryError, SchemaChangeError } from '../errors';
@@ -44,6 +44,7 @@ function setup(options: { iamRoleArn?: string; answer?: (sql: string) => Stateme
 
 const batches = () => redshift.commandCalls(BatchExecuteStatementCommand).map((call) => call.args[0].input.Sqls);
 const statements = () => redshift.commandCalls(ExecuteStatementCommand).map((call) => call.args[0].input.Sql);
+const viewSql = (name: string) => MATERIALIZED_VIEWS.find((view) => view.name === name)?.sql ?? 'missing';
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 beforeEach(() => redshift.reset());
@@ -70,7 +71,7 @@ const migrationState =
   };
 
 describe('migrate', () => {
-  it('creates the migrations table, then applies migration 1 in one transaction on a new database', async () => {
+  it('creates the migrations table, then applies migrations 1 and 2 in one transaction on a new database', async () => {
     const { warehouse } = setup({ answer: migrationState([]) });
 
     await warehouse.migrate();
@@ -138,12 +139,27 @@ describe('migrate', () => {
         ].join('\n'),
         'CREATE MATERIALIZED VIEW mv_attendees_by_country AS\nSELECT country, COUNT(*) AS attendees FROM attendee_registered GROUP BY country',
         'INSERT INTO schema_migrations (version, applied_at) VALUES (1, GETDATE())',
+        `CREATE MATERIALIZED VIEW mv_registrations_per_day AS\n${viewSql('mv_registrations_per_day')}`,
+        `CREATE MATERIALIZED VIEW mv_session_popularity AS\n${viewSql('mv_session_popularity')}`,
+        'INSERT INTO schema_migrations (version, applied_at) VALUES (2, GETDATE())',
       ],
     ]);
   });
 
-  it('applies nothing when every version is recorded and the facts match the contract', async () => {
+  it('applies only migration 2 (the newer views) to a database at version 1', async () => {
     const { warehouse } = setup({ answer: migrationState([1]) });
+
+    await warehouse.migrate();
+
+    expect(batches()[1]).toEqual([
+      `CREATE MATERIALIZED VIEW mv_registrations_per_day AS\n${viewSql('mv_registrations_per_day')}`,
+      `CREATE MATERIALIZED VIEW mv_session_popularity AS\n${viewSql('mv_session_popularity')}`,
+      'INSERT INTO schema_migrations (version, applied_at) VALUES (2, GETDATE())',
+    ]);
+  });
+
+  it('applies nothing when every version is recorded and the facts match the contract', async () => {
+    const { warehouse } = setup({ answer: migrationState([1, 2]) });
 
     await warehouse.migrate();
 
@@ -160,7 +176,7 @@ describe('migrate', () => {
   it('adds a contract column the fact lacks, and creates the fact of a new event type', async () => {
     const { warehouse } = setup({
       answer: migrationState(
-        [1],
+        [1, 2],
         factColumns([{ table: 'session_checked_in', column: 'room' }, { table: 'feedback_submitted' }]),
       ),
     });
@@ -179,7 +195,7 @@ describe('migrate', () => {
         ? ['feedback_submitted', 'rating', 'character varying']
         : row,
     );
-    const { warehouse } = setup({ answer: migrationState([1], retyped) });
+    const { warehouse } = setup({ answer: migrationState([1, 2], retyped) });
 
     const attempt = warehouse.migrate();
 
@@ -387,8 +403,16 @@ describe('refreshViews, query and configuration', () => {
   it('refreshes each materialized view in a statement of its own and returns their names', async () => {
     const { warehouse } = setup();
 
-    expect(await warehouse.refreshViews()).toEqual(['mv_attendees_by_country']);
-    expect(statements()).toEqual(['REFRESH MATERIALIZED VIEW mv_attendees_by_country']);
+    expect(await warehouse.refreshViews()).toEqual([
+      'mv_attendees_by_country',
+      'mv_registrations_per_day',
+      'mv_session_popularity',
+    ]);
+    expect(statements()).toEqual([
+      'REFRESH MATERIALIZED VIEW mv_attendees_by_country',
+      'REFRESH MATERIALIZED VIEW mv_registrations_per_day',
+      'REFRESH MATERIALIZED VIEW mv_session_popularity',
+    ]);
   });
 
   it('runs a query and returns plain rows', async () => {

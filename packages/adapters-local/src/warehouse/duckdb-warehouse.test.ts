@@ -1,6 +1,6 @@
 import { unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { attendeesByCountry, columnsOf, factTables } from '@sluice/core';
+import { attendeesByCountry, columnsOf, factTables, MATERIALIZED_VIEWS } from '@sluice/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DuckDbDatabase, ReadOnlyQueryError } from '../duckdb';
 import {
@@ -14,6 +14,7 @@ import {
 import { DuckDbWarehouse } from './duckdb-warehouse';
 import { LakeObjectNotFoundError, UnknownFactTableError } from './errors';
 import { applyMigrations, syncFactTablesWithContract } from './migrations';
+import { feedbackSubmitted, sessionCheckedIn, writeEventsFile } from './test-support/event-files';
 
 let dir: { path: string; remove: () => Promise<void> };
 let lakeRoot: string;
@@ -251,7 +252,7 @@ describe('DuckDbWarehouse views and queries', () => {
     ]);
     await warehouse.loadFiles([file(key)]);
     expect(await attendeesByCountry(warehouse)).toEqual([]);
-    expect(await warehouse.refreshViews()).toEqual(['mv_attendees_by_country']);
+    expect(await warehouse.refreshViews()).toEqual(MATERIALIZED_VIEWS.map((view) => view.name));
     expect(await attendeesByCountry(warehouse)).toEqual([
       { country: 'NL', attendees: 2 },
       { country: 'DE', attendees: 1 },
@@ -272,5 +273,46 @@ describe('DuckDbWarehouse views and queries', () => {
     expect(await count()).toBe(1);
     expect(await attendeesByCountry(warehouse)).toEqual([{ country: 'FR', attendees: 1 }]);
     expect(await warehouse.loadFiles([file(key)])).toEqual({ rowsInserted: 0, rowsSkipped: 0, filesSkipped: 1 });
+  });
+});
+
+describe('DuckDbWarehouse reporting views', () => {
+  it('counts registrations per day and check-ins, feedback and average rating per session', async () => {
+    const keys = [
+      await writeAttendeeFile(lakeRoot, '2026-11-24', 'a.parquet', [
+        attendeeRegistered({ occurredAt: '2026-11-24T23:59:59.000Z' }),
+      ]),
+      await writeAttendeeFile(lakeRoot, '2026-11-25', 'b.parquet', [attendeeRegistered(), attendeeRegistered()]),
+    ].map(file);
+    const checkIns = await writeEventsFile(lakeRoot, 'SessionCheckedIn', '2026-11-25', 'c.parquet', [
+      sessionCheckedIn({ sessionId: 'keynote' }),
+      sessionCheckedIn({ sessionId: 'keynote' }),
+      sessionCheckedIn({ sessionId: 'workshop' }),
+    ]);
+    const feedback = await writeEventsFile(lakeRoot, 'FeedbackSubmitted', '2026-11-25', 'f.parquet', [
+      feedbackSubmitted({ sessionId: 'keynote', rating: 5 }),
+      feedbackSubmitted({ sessionId: 'keynote', rating: 4 }),
+      feedbackSubmitted({ sessionId: 'panel', rating: 2 }),
+    ]);
+    await warehouse.loadFiles([
+      ...keys,
+      { table: 'session_checked_in', objectKey: checkIns },
+      { table: 'feedback_submitted', objectKey: feedback },
+    ]);
+    await warehouse.refreshViews();
+
+    expect(await warehouse.query('SELECT dt, registrations FROM mv_registrations_per_day ORDER BY dt')).toEqual([
+      { dt: '2026-11-24', registrations: 1 },
+      { dt: '2026-11-25', registrations: 2 },
+    ]);
+    expect(
+      await warehouse.query(
+        'SELECT session_id, check_ins, feedback_count, average_rating FROM mv_session_popularity ORDER BY session_id',
+      ),
+    ).toEqual([
+      { session_id: 'keynote', check_ins: 2, feedback_count: 2, average_rating: 4.5 },
+      { session_id: 'panel', check_ins: 0, feedback_count: 1, average_rating: 2 },
+      { session_id: 'workshop', check_ins: 1, feedback_count: 0, average_rating: null },
+    ]);
   });
 });
