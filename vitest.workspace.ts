@@ -16,6 +16,7 @@ export const testProjects = [
   'services/catalog-updater',
   'services/warehouse-loader',
   'services/reporting',
+  'packages/proof',
 ];
 
 export default testProjects;
