@@ -34,7 +34,7 @@ module.exports = {
     {
       name: 'packages-never-import-services',
       severity: 'error',
-      from: { path: '^packages/', pathNot: '^packages/local-cloud/' },
+      from: { path: '^packages/', pathNot: '^packages/(local-cloud|proof)/' },
       to: { path: '^services/' },
     },
     {
