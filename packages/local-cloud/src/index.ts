@@ -3,6 +3,7 @@
  * API on 127.0.0.1, wired from the services' serverless.yml, plus the traffic generator.
  */
 export * from './eventbridge';
+export * from './faults';
 export * from './generator';
 export * from './kinesis';
 export * from './runtime/local-cloud';

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { LocalBuckets, localDataPaths, openLocalWarehouse } from '@sluice/adapters-local';
 import { errorMessage, factTables, type Warehouse } from '@sluice/core';
 import { createEventBridgeRequestHandler, LocalEventBus } from '../eventbridge';
+import { FaultInjector, type FaultPlan, faultPlanFromEnvironment } from '../faults';
 import { listenOnLoopback } from '../http/listen-on-loopback';
 import { KinesisStore, LOCAL_ACCOUNT_ID as LOCAL_ACCOUNT, LOCAL_REGION, startKinesisServer } from '../kinesis';
 import { KinesisEventSourceMapping } from '../lambda';
@@ -27,6 +28,8 @@ export interface LocalCloudOptions {
   readonly onDemandShards?: number;
   /** Where the local cloud's own messages go (handler output goes to the data dir's logs). */
   readonly log?: (message: string) => void;
+  /** Failures to inject (fault-injection tests); default: the plan in SLUICE_FAULTS, if any. */
+  readonly faults?: FaultPlan;
 }
 
 export interface LocalCloudEndpoints {
@@ -46,6 +49,8 @@ export class LocalCloud {
   private readonly closers: (() => Promise<void> | void)[] = [];
   private mappings: KinesisEventSourceMapping[] = [];
   private warehouseHandle: Promise<Warehouse> | undefined;
+  /** The injected faults and how often each fired (nothing is injected without a plan). */
+  faults = new FaultInjector({});
 
   private constructor(
     readonly topology: ServiceTopology[],
@@ -105,9 +110,11 @@ export class LocalCloud {
 
     const queues = new LocalQueues(join(paths.root, 'queues'));
     const lambda = new LocalLambda(functions);
+    const faults = new FaultInjector(options.faults ?? faultPlanFromEnvironment(process.env) ?? {});
+    faults.wrapLambda(lambda);
 
     const kinesisServer = await startKinesisServer({ store, port: options.ports.kinesis });
-    const s3Server = await startS3Server({ buckets, port: options.ports.s3 });
+    const s3Server = await startS3Server({ buckets: faults.s3Buckets(buckets), port: options.ports.s3 });
     const eventBridgeServer = await listenOnLoopback(createServer(createEventBridgeRequestHandler(bus)), {
       what: 'local EventBridge endpoint',
       port: options.ports.eventBridge,
@@ -200,6 +207,7 @@ export class LocalCloud {
       say,
     );
     cloud.mappings = functions.flatMap(({ fn }) => cloud.mappingsOf(fn));
+    cloud.faults = faults;
     const schedules = startSchedules(
       functions.map((f) => f.fn),
       (name, event) => lambda.invoke(name, event),
