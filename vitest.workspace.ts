@@ -11,6 +11,8 @@ export const testProjects = [
   'packages/adapters-local',
   'packages/local-cloud',
   'packages/sensitive-data',
+  'packages/sql-enrichment',
+  'packages/questions',
   'services/ingest',
   'services/stream-etl',
   'services/catalog-updater',
