@@ -1,6 +1,7 @@
 export * from './domain/attendee-events';
 export * from './domain/envelope';
 export * from './domain/event-types';
+export * from './domain/reference-data';
 export * from './domain/sensitivity';
 export * from './json-schema';
 export * from './lambda/http-api-event';

@@ -46,6 +46,8 @@ export const QUARANTINE_REASONS = [
   'UNKNOWN_EVENT_TYPE',
   'OVERSIZED_RECORD',
   'UNSUPPORTED_SCHEMA_VERSION',
+  // A valid-looking record that made a processing stage throw (a poison record), after it was retried alone.
+  'PROCESSING_ERROR',
 ] as const;
 export type QuarantineReason = (typeof QUARANTINE_REASONS)[number];
 

@@ -37,17 +37,28 @@ function columnTypeOf(field: string, schema: z.ZodType): ColumnType {
   }
 }
 
-/**
- * The lake/warehouse columns of an event type, derived from its contract schema, so a new field in the
- * contract becomes a new column with no other change.
- */
-export function columnsOf(eventType: EventType): ColumnDefinition[] {
+/** The columns of an event type's own contract fields, in schema order. */
+export function contractColumnsOf(eventType: EventType): ColumnDefinition[] {
   const shape = EVENT_TYPES[eventType].schema.shape as Record<string, z.ZodType>;
   return Object.entries(shape).map(([field, schema]) => ({
     name: columnNameOf(field),
     type: columnTypeOf(field, schema),
     field,
   }));
+}
+
+/**
+ * The lake/warehouse columns of an event type: its contract fields, then the columns the stream's
+ * enrichment adds from reference data. Both come from the contract, so a new field there becomes a new
+ * column with no other change.
+ */
+export function columnsOf(eventType: EventType): ColumnDefinition[] {
+  const enriched = EVENT_TYPES[eventType].enrichedColumns.map(({ field, type }) => ({
+    name: columnNameOf(field),
+    type,
+    field,
+  }));
+  return [...contractColumnsOf(eventType), ...enriched];
 }
 
 export const PARTITION_COLUMN: ColumnDefinition = { name: 'dt', type: 'string', field: 'occurredAt' };
