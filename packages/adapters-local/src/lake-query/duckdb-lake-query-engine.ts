@@ -20,6 +20,13 @@ export interface DuckDbLakeQueryEngineOptions {
   readonly catalog: CatalogSnapshotSource;
   /** Root of the local lake: `s3://<bucket>/<prefix>` locations map to `<lakeRoot>/<prefix>`. */
   readonly lakeRoot: string;
+  /**
+   * Set for engines that run untrusted SQL (the reporting service's ad-hoc SQL): the only directories
+   * DuckDB may read (the curated zone, say). The engine then turns off every other file, extension and
+   * ATTACH access (`enable_external_access = false`) and locks the configuration, so no statement can
+   * turn it back on.
+   */
+  readonly readableDirectories?: readonly string[];
 }
 
 /** What one table's view reads: its definition and the Parquet globs of its non-empty registered partitions. */
@@ -74,10 +81,9 @@ export function viewSql({ table, globs }: ViewPlan): string {
  * the engine compares the catalog (tables, columns, partitions) and which partitions have files with what
  * the views were built from, and rebuilds them in one transaction if anything changed.
  *
- * Queries must be exactly one SELECT. Not hardened yet: a SELECT can still call DuckDB's file readers
- * (read_csv, read_parquet, glob) on any path the process can read; before the engine faces untrusted
- * users it must set `enable_external_access = false` (with the lake paths allow-listed) and lock the
- * configuration.
+ * Queries must be exactly one SELECT. Without `readableDirectories` a SELECT can still call DuckDB's file
+ * readers (read_csv, read_parquet, glob) on any path the process can read: open it with
+ * `readableDirectories` before it faces untrusted users.
  *
  * @example
  * const lake = await DuckDbLakeQueryEngine.open({ catalog, lakeRoot: 'data/lake' });
@@ -93,7 +99,16 @@ export class DuckDbLakeQueryEngine implements LakeQueryEngine {
   ) {}
 
   static async open(options: DuckDbLakeQueryEngineOptions): Promise<DuckDbLakeQueryEngine> {
-    return new DuckDbLakeQueryEngine(await DuckDbDatabase.open(':memory:'), options.catalog, options.lakeRoot);
+    const db = await DuckDbDatabase.open(':memory:');
+    if (options.readableDirectories) {
+      const directories = options.readableDirectories.map((dir) => (dir.endsWith('/') ? dir : `${dir}/`));
+      await db.write(async (session) => {
+        await session.run(`SET allowed_directories = [${directories.map(quoteLiteral).join(', ')}]`);
+        await session.run('SET enable_external_access = false');
+        await session.run('SET lock_configuration = true');
+      });
+    }
+    return new DuckDbLakeQueryEngine(db, options.catalog, options.lakeRoot);
   }
 
   async query(sql: string): Promise<QueryResult> {
