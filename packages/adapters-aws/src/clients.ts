@@ -1,4 +1,5 @@
 import { AthenaClient } from '@aws-sdk/client-athena';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { GlueClient } from '@aws-sdk/client-glue';
 import { KinesisClient } from '@aws-sdk/client-kinesis';
@@ -34,6 +35,7 @@ export interface AwsClients {
   readonly glue: GlueClient;
   readonly redshiftData: RedshiftDataClient;
   readonly athena: AthenaClient;
+  readonly dynamoDb: DynamoDBClient;
   readonly ssm: SSMClient;
 }
 
@@ -63,6 +65,7 @@ export function buildAwsClients(config: AwsClientsConfig): AwsClients {
     glue: new GlueClient(base),
     redshiftData: new RedshiftDataClient(base),
     athena: new AthenaClient(base),
+    dynamoDb: new DynamoDBClient(base),
     ssm: new SSMClient(base),
   };
 }

@@ -4,6 +4,11 @@
  */
 export { type AthenaQueryEngineOptions, buildAthenaQueryEngine } from './athena/athena-query-engine';
 export { type AwsClients, type AwsClientsConfig, buildAwsClients, type OverridableService } from './clients';
+export {
+  buildDynamoDbIdempotencyStore,
+  type DynamoDbIdempotencyStoreOptions,
+  IdempotencyStoreError,
+} from './dynamodb/dynamodb-idempotency-store';
 export * from './errors';
 export { buildEventBridgePublisher, type EventBridgePublisherOptions } from './eventbridge/eventbridge-publisher';
 export { buildGlueCatalog, type GlueCatalogOptions } from './glue/glue-catalog';
