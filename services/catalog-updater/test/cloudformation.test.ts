@@ -45,6 +45,11 @@ describe('catalog-updater CloudFormation (serverless package)', () => {
     expect(isValid, errorsText()).toBe(true);
     expect(Object.keys(asl.States)).toEqual([
       'RegisterPartitions',
+      'RegistrationPath',
+      'StartCrawler',
+      'WaitForCrawler',
+      'GetCrawler',
+      'CrawlerReady',
       'LoadWarehouse',
       'PublishPipelineEvents',
       'RecordFailedObject',
@@ -58,6 +63,15 @@ describe('catalog-updater CloudFormation (serverless package)', () => {
       DatabaseName: { Ref: 'GlueDatabase' },
       SchemaChangePolicy: { UpdateBehavior: 'UPDATE_IN_DATABASE', DeleteBehavior: 'LOG' },
     });
+  });
+
+  it('lets the state machine start and read the curated crawler, and nothing else of Glue', () => {
+    const [[, role] = []] = resourcesOfType(template, 'AWS::IAM::Role').filter(([, resource]) =>
+      JSON.stringify(resource.Properties?.AssumeRolePolicyDocument).includes('states.'),
+    );
+    const statements = JSON.stringify(role?.Properties?.Policies);
+    expect(statements).toContain('"glue:StartCrawler","glue:GetCrawler"');
+    expect(statements).toContain('crawler/sluice-test-curated');
   });
 
   it('has no wildcard actions and no wildcard resources where AWS allows narrower ones', () => {

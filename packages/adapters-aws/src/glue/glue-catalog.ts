@@ -1,16 +1,22 @@
 import {
   BatchCreatePartitionCommand,
   CreateTableCommand,
+  GetPartitionCommand,
   GetPartitionsCommand,
   GetTableCommand,
   type GlueClient,
   type Table,
   UpdateTableCommand,
 } from '@aws-sdk/client-glue';
-import type { DataCatalog, PartitionToRegister, TableDefinition } from '@sluice/core';
+import {
+  type DataCatalog,
+  type PartitionToRegister,
+  type TableDefinition,
+  usesPartitionProjection,
+} from '@sluice/core';
 import { CatalogError } from '../errors';
 import { awsErrorName, chunksOf } from '../internal/poll';
-import { columnsToAdd, parquetTableInput, tableInputWithColumns } from './table-input';
+import { columnsToAdd, parametersToSet, parquetTableInput, tableInputWithColumns } from './table-input';
 
 /** BatchCreatePartition takes at most 100 partitions per call. */
 const MAX_PARTITIONS_PER_CALL = 100;
@@ -21,8 +27,9 @@ export interface GlueCatalogOptions {
 
 /**
  * The data catalog port over the Glue Data Catalog. Tables are external Parquet tables partitioned by
- * `dt`; partitions are registered directly with BatchCreatePartition (no crawler), so Athena sees a new
- * date as soon as its first file lands.
+ * `dt`; partitions are registered directly with BatchCreatePartition, so Athena sees a new date as soon as
+ * its first file lands. A table in partition-projection mode (`projection.enabled`) registers none: Athena
+ * computes its partitions. Crawler-mode tables are the state machine's business (StartCrawler/GetCrawler).
  *
  * @example
  * const catalog = buildGlueCatalog(clients.glue, { database: 'sluice' });
@@ -54,11 +61,11 @@ export function buildGlueCatalog(client: GlueClient, options: GlueCatalogOptions
       }
     }
     const additions = columnsToAdd(existing, table);
-    if (additions.length === 0) return;
+    if (additions.length === 0 && !parametersToSet(existing, table)) return;
     await client.send(
       new UpdateTableCommand({
         DatabaseName: database,
-        TableInput: tableInputWithColumns(existing, additions),
+        TableInput: tableInputWithColumns(existing, additions, table.parameters),
         // Optimistic concurrency: a table changed since our GetTable fails the update instead of being overwritten.
         VersionId: existing.VersionId,
       }),
@@ -70,6 +77,8 @@ export function buildGlueCatalog(client: GlueClient, options: GlueCatalogOptions
     if (!table?.StorageDescriptor) {
       throw new CatalogError(`cannot register partitions of ${database}.${tableName}: the table is not in the catalog`);
     }
+    // Athena computes a projected table's partitions from its properties; registered ones would be ignored.
+    if (usesPartitionProjection(table.Parameters)) return 0;
     const descriptor = table.StorageDescriptor;
     let created = 0;
     for (const chunk of chunksOf(partitions, MAX_PARTITIONS_PER_CALL)) {
@@ -113,6 +122,16 @@ export function buildGlueCatalog(client: GlueClient, options: GlueCatalogOptions
       let created = 0;
       for (const [table, forTable] of byTable) created += await addTablePartitions(table, [...forTable.values()]);
       return created;
+    },
+
+    async hasPartition(table, dt) {
+      try {
+        await client.send(new GetPartitionCommand({ DatabaseName: database, TableName: table, PartitionValues: [dt] }));
+        return true;
+      } catch (error) {
+        if (awsErrorName(error) === 'EntityNotFoundException') return false;
+        throw error;
+      }
     },
 
     /** The `dt` values of a table's partitions, sorted; none for a table not (yet) in the catalog. */

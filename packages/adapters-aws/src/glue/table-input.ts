@@ -1,5 +1,5 @@
 import type { Column, StorageDescriptor, Table, TableInput } from '@aws-sdk/client-glue';
-import type { ColumnDefinition, ColumnType, TableDefinition } from '@sluice/core';
+import { type ColumnDefinition, type ColumnType, type TableDefinition, versionedColumnName } from '@sluice/core';
 import { SchemaChangeError } from '../errors';
 
 /** Sluice column types → Glue (Hive) types, as Athena reads them from Parquet. */
@@ -23,7 +23,7 @@ export function parquetTableInput(table: TableDefinition): TableInput {
   return {
     Name: table.name,
     TableType: 'EXTERNAL_TABLE',
-    Parameters: { classification: 'parquet' },
+    Parameters: { classification: 'parquet', ...table.parameters },
     PartitionKeys: table.partitionKeys.map(toGlueColumn),
     StorageDescriptor: {
       Location: table.location,
@@ -38,7 +38,8 @@ export function parquetTableInput(table: TableDefinition): TableInput {
 /**
  * The schema-change policy: a contract column missing from the catalog is added (appended, so existing
  * columns keep their positions); a column the catalog has but the contract dropped stays; a column whose
- * type changed is refused with a {@link SchemaChangeError}, since Athena would misread the older files.
+ * type changed is refused with a {@link SchemaChangeError} (policy `quarantine`: Athena would misread the
+ * older files), or, with policy `version`, gets a column `<name>_v2` of the new type next to the old one.
  * Returns the columns to add.
  */
 export function columnsToAdd(existing: Table, wanted: TableDefinition): Column[] {
@@ -51,14 +52,32 @@ export function columnsToAdd(existing: Table, wanted: TableDefinition): Column[]
     const catalogType = known.get(column.name.toLowerCase());
     const contractType = GLUE_TYPES[column.type];
     if (catalogType === undefined) additions.push(toGlueColumn(column));
-    else if (catalogType !== contractType)
-      throw new SchemaChangeError(wanted.name, column.name, catalogType, contractType);
+    else if (catalogType !== contractType) {
+      if (wanted.onTypeChange !== 'version') {
+        throw new SchemaChangeError(wanted.name, column.name, catalogType, contractType);
+      }
+      const versioned = versionedColumnName(column.name);
+      const versionedType = known.get(versioned);
+      if (versionedType === undefined) additions.push(toGlueColumn({ ...column, name: versioned }));
+      else if (versionedType !== contractType) {
+        throw new SchemaChangeError(wanted.name, versioned, versionedType, contractType);
+      }
+    }
   }
   return additions;
 }
 
+/** Whether `wanted` sets a table parameter to a value the table does not have yet. */
+export function parametersToSet(existing: Table, wanted: TableDefinition): boolean {
+  return Object.entries(wanted.parameters ?? {}).some(([key, value]) => existing.Parameters?.[key] !== value);
+}
+
 /** The TableInput of UpdateTable: the table as it is (only the fields TableInput accepts) plus new columns. */
-export function tableInputWithColumns(existing: Table, additions: readonly Column[]): TableInput {
+export function tableInputWithColumns(
+  existing: Table,
+  additions: readonly Column[],
+  parameters: Readonly<Record<string, string>> = {},
+): TableInput {
   const descriptor: StorageDescriptor = existing.StorageDescriptor ?? {};
   return {
     Name: existing.Name,
@@ -66,7 +85,7 @@ export function tableInputWithColumns(existing: Table, additions: readonly Colum
     Owner: existing.Owner,
     Retention: existing.Retention,
     TableType: existing.TableType,
-    Parameters: existing.Parameters,
+    Parameters: { ...existing.Parameters, ...parameters },
     PartitionKeys: existing.PartitionKeys,
     StorageDescriptor: { ...descriptor, Columns: [...(descriptor.Columns ?? []), ...additions] },
   };

@@ -126,8 +126,8 @@ describe('DuckDbCatalog behind the register-partitions use case', () => {
         reason: 'PutObject',
       },
     };
-    expect((await registerPartitions([created])).newPartitions).toBe(1);
-    expect((await registerPartitions([created])).newPartitions).toBe(0);
+    expect((await registerPartitions([created])).registration.newPartitions).toBe(1);
+    expect((await registerPartitions([created])).registration.newPartitions).toBe(0);
     expect(await catalog.getTable('session_checked_in')).toEqual(sessionCheckedIn());
     expect(await catalog.listPartitions('session_checked_in')).toEqual(['2026-11-25']);
   });

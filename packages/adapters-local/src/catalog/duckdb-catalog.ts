@@ -1,4 +1,11 @@
-import type { ColumnDefinition, ColumnType, DataCatalog, PartitionToRegister, TableDefinition } from '@sluice/core';
+import {
+  type ColumnDefinition,
+  type ColumnType,
+  type DataCatalog,
+  type PartitionToRegister,
+  type TableDefinition,
+  versionedColumnName,
+} from '@sluice/core';
 import { DuckDbDatabase, type DuckDbSession, type PlainRow, quoteStringList } from '../duckdb';
 import { CatalogError, SchemaChangeError } from './errors';
 
@@ -52,12 +59,49 @@ function parseColumns(json: unknown, where: string): ColumnDefinition[] {
 
 function tableOf(row: PlainRow): TableDefinition {
   const name = String(row.name);
+  const parameters = parseParameters(row.parameters);
   return {
     name,
     location: String(row.location),
     columns: parseColumns(row.columns, `table ${name}`),
     partitionKeys: parseColumns(row.partition_keys, `the partition keys of table ${name}`),
+    ...(Object.keys(parameters).length > 0 ? { parameters } : {}),
   };
+}
+
+function parseParameters(json: unknown): Record<string, string> {
+  if (json === null || json === undefined) return {};
+  const parsed: unknown = JSON.parse(String(json));
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return {};
+  return Object.fromEntries(Object.entries(parsed).map(([key, value]) => [key, String(value)]));
+}
+
+/**
+ * The schema-change policy, as the Glue adapter applies it: new contract columns are appended; a retyped
+ * column is refused (`quarantine`) or gets a `<name>_v2` column of the new type (`version`). Returns the
+ * columns to append.
+ */
+export function columnsToAppend(existing: TableDefinition, wanted: TableDefinition): ColumnDefinition[] {
+  const known = new Map(existing.columns.map((column) => [column.name, column]));
+  const added: ColumnDefinition[] = [];
+  for (const column of wanted.columns) {
+    const current = known.get(column.name);
+    if (!current) {
+      added.push(column);
+      continue;
+    }
+    if (current.type === column.type) continue;
+    if (wanted.onTypeChange !== 'version') {
+      throw new SchemaChangeError(wanted.name, column.name, current.type, column.type);
+    }
+    const versioned = versionedColumnName(column.name);
+    const existingVersion = known.get(versioned);
+    if (existingVersion && existingVersion.type !== column.type) {
+      throw new SchemaChangeError(wanted.name, versioned, existingVersion.type, column.type);
+    }
+    if (!existingVersion) added.push({ ...column, name: versioned });
+  }
+  return added;
 }
 
 async function readTable(session: Pick<DuckDbSession, 'all'>, name: string): Promise<TableDefinition | undefined> {
@@ -70,8 +114,9 @@ async function readTable(session: Pick<DuckDbSession, 'all'>, name: string): Pro
  * columns and partition keys as JSON; partitions are (table, dt) → location.
  *
  * Same schema-change policy as the Glue adapter: ensureTable adds columns that are new and keeps columns
- * the contract no longer has; a retype is refused with a SchemaChangeError; the location and partition
- * keys of an existing table are kept as they are.
+ * the contract no longer has; a retype is refused with a SchemaChangeError, or versioned into `<name>_v2`
+ * when the table's policy says `version` (see columnsToAppend); the location and partition keys of an
+ * existing table are kept as they are; table parameters (partition projection) are merged.
  *
  * @example
  * const catalog = await DuckDbCatalog.open({ dbPath: 'data/catalog.duckdb', database: 'sluice' });
@@ -95,6 +140,8 @@ export class DuckDbCatalog implements DataCatalog {
            partition_keys JSON NOT NULL
          )`,
       );
+      // Added after the first release: table parameters (partition projection).
+      await tx.run('ALTER TABLE catalog_tables ADD COLUMN IF NOT EXISTS parameters JSON');
       await tx.run(
         `CREATE TABLE IF NOT EXISTS catalog_partitions (
            table_name VARCHAR NOT NULL,
@@ -112,29 +159,33 @@ export class DuckDbCatalog implements DataCatalog {
     await this.db.transaction(async (tx) => {
       const existing = await readTable(tx, table.name);
       if (!existing) {
-        await tx.run('INSERT INTO catalog_tables VALUES ($1, $2, $3, $4)', [
-          table.name,
-          table.location,
-          JSON.stringify(table.columns),
-          JSON.stringify(table.partitionKeys),
-        ]);
+        await tx.run(
+          'INSERT INTO catalog_tables (name, location, columns, partition_keys, parameters) VALUES ($1, $2, $3, $4, $5)',
+          [
+            table.name,
+            table.location,
+            JSON.stringify(table.columns.map(({ name, type, field }) => ({ name, type, field }))),
+            JSON.stringify(table.partitionKeys),
+            JSON.stringify(table.parameters ?? {}),
+          ],
+        );
         return;
       }
-      const known = new Map(existing.columns.map((column) => [column.name, column]));
-      const added: ColumnDefinition[] = [];
-      for (const column of table.columns) {
-        const current = known.get(column.name);
-        if (!current) added.push(column);
-        else if (current.type !== column.type) {
-          throw new SchemaChangeError(table.name, column.name, current.type, column.type);
-        }
-      }
-      if (added.length === 0) return;
-      await tx.run('UPDATE catalog_tables SET columns = $1 WHERE name = $2', [
-        JSON.stringify([...existing.columns, ...added]),
+      const added = columnsToAppend(existing, table);
+      const parameters = { ...existing.parameters, ...table.parameters };
+      const parametersChanged = JSON.stringify(parameters) !== JSON.stringify(existing.parameters ?? {});
+      if (added.length === 0 && !parametersChanged) return;
+      await tx.run('UPDATE catalog_tables SET columns = $1, parameters = $2 WHERE name = $3', [
+        JSON.stringify([...existing.columns, ...added].map(({ name, type, field }) => ({ name, type, field }))),
+        JSON.stringify(parameters),
         table.name,
       ]);
     });
+  }
+
+  async hasPartition(table: string, dt: string): Promise<boolean> {
+    const rows = await this.db.all('SELECT 1 FROM catalog_partitions WHERE table_name = $1 AND dt = $2', [table, dt]);
+    return rows.length > 0;
   }
 
   async addPartitions(partitions: readonly PartitionToRegister[]): Promise<number> {

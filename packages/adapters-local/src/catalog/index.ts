@@ -1,2 +1,3 @@
 export * from './duckdb-catalog';
 export * from './errors';
+export * from './local-crawler';

@@ -1,1 +1,3 @@
+export * from './partition-projection';
 export * from './register-partitions';
+export * from './table-policy';

@@ -18,6 +18,8 @@ const LOAD_WAREHOUSE = 'arn:aws:lambda:us-east-1:000000000000:function:sluice-wa
 const FAILED_OBJECTS_QUEUE = context.refs.FailedObjectsQueue;
 
 const registration = { table: 'events', partitions: [{ dt: '2026-11-25', country: 'PT' }], created: 1 };
+// What the registerPartitions function returns: the detail to publish, and no crawler run (a direct-mode table).
+const registered = { registration, crawler: { name: null, start: false, rounds: 0 } };
 const loaded = { table: 'events', files: 1, rows: 1200 };
 
 type LocalFunction = (payload: JsonValue) => unknown;
@@ -50,7 +52,7 @@ function catalogUpdate(functions: Record<string, LocalFunction>, options: Partia
   return { machines, invocations, callsTo, published, sent };
 }
 
-const healthy = { [REGISTER_PARTITIONS]: () => registration, [LOAD_WAREHOUSE]: () => loaded };
+const healthy = { [REGISTER_PARTITIONS]: () => registered, [LOAD_WAREHOUSE]: () => loaded };
 
 afterEach(() => {
   vi.useRealTimers();
@@ -121,7 +123,7 @@ describe('the catalog-update state machine, run locally from its serverless.yml'
       [REGISTER_PARTITIONS]: () => {
         attempts++;
         if (attempts <= 2) throw new Error('Rate exceeded (Glue ThrottlingException)');
-        return registration;
+        return registered;
       },
     });
     const startedAt = Date.now();
@@ -180,7 +182,7 @@ describe('the catalog-update state machine, run locally from its serverless.yml'
 
     const outcome = await machines.startExecution(ARN, objectCreatedEvent()).result;
 
-    expect(JSON.parse(sent[0]?.body ?? 'null')).toMatchObject({ catalog: { registration }, error: { Error: 'Error' } });
+    expect(JSON.parse(sent[0]?.body ?? 'null')).toMatchObject({ catalog: registered, error: { Error: 'Error' } });
     expect(outcome).toMatchObject({ status: 'FAILED', error: 'CatalogUpdateFailed' });
   });
 

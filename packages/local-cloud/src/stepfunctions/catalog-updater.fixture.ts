@@ -141,7 +141,7 @@ export function objectCreatedEvent(key = 'curated/events/dt=2026-11-25/country=P
     detail: {
       version: '0',
       bucket: { name: 'sluice-dev-lake-000000000000-us-east-1' },
-      object: { key, size: 5120, etag: 'b1946ac92492d2347c6235b4d2611184' },
+      object: { key, size: 5120, etag: 'b1946ac92492d2347c6235b4d2611184', sequencer: '0055AED6DCD90281E5' },
       'request-id': 'N4N7GDK58NMKJ12R',
       requester: '000000000000',
       reason: 'PutObject',

@@ -19,6 +19,7 @@ export type {
   ExecutionOutcome,
   ExecutionRecord,
   ExecutionStatus,
+  GlueCrawlers,
   InvokeFunction,
   JsonObject,
   JsonValue,

@@ -84,8 +84,8 @@ describe('LocalStateMachines', () => {
       States: {
         Crawl: {
           Type: 'Task',
-          Resource: 'arn:aws:states:::aws-sdk:glue:startCrawler',
-          Parameters: { Name: 'sluice-dev-curated' },
+          Resource: 'arn:aws:states:::aws-sdk:glue:startJobRun',
+          Parameters: { JobName: 'sluice-dev-compact' },
           Retry: [{ ErrorEquals: ['States.ALL'], MaxAttempts: 3 }],
           Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Caught' }],
           End: true,
@@ -99,7 +99,7 @@ describe('LocalStateMachines', () => {
 
     expect(outcome).toMatchObject({ status: 'FAILED', error: 'States.Runtime' });
     expect(outcome.status !== 'SUCCEEDED' && outcome.cause).toMatch(
-      /arn:aws:states:::aws-sdk:glue:startCrawler is not supported/,
+      /arn:aws:states:::aws-sdk:glue:startJobRun is not supported/,
     );
     expect(invokeFunction).not.toHaveBeenCalled();
   });

@@ -27,6 +27,8 @@ interface RegisteredMachine {
   readonly taskResources: ReadonlyMap<string, string>;
   /** States with a Retry field, for the optional pause override. */
   readonly retryingStates: readonly string[];
+  /** Wait states, for the optional wait override. */
+  readonly waitStates: readonly string[];
   readonly stats: { started: number; running: number; succeeded: number; failed: number; timedOut: number };
 }
 
@@ -49,6 +51,7 @@ interface RegisteredMachine {
 export class LocalStateMachines {
   readonly #ports: TaskPorts;
   readonly #retryPauseMs: number | undefined;
+  readonly #waitPauseMs: number | undefined;
   readonly #now: () => Date;
   readonly #machines = new Map<string, RegisteredMachine>();
   readonly #history: ExecutionHistory;
@@ -61,8 +64,10 @@ export class LocalStateMachines {
       invokeFunction: options.invokeFunction,
       putEvents: options.putEvents,
       sendMessage: options.sendMessage,
+      ...(options.glue ? { glue: options.glue } : {}),
     };
     this.#retryPauseMs = options.retryPauseMs;
+    this.#waitPauseMs = options.waitPauseMs;
     this.#now = options.now ?? (() => new Date());
     this.#history = new ExecutionHistory(options.historyLimit ?? 100);
   }
@@ -96,6 +101,7 @@ export class LocalStateMachines {
         ),
       ),
       retryingStates: states.filter(({ state }) => 'Retry' in state).map(({ name }) => name),
+      waitStates: states.filter(({ state }) => state.Type === 'Wait').map(({ name }) => name),
       stats: { started: 0, running: 0, succeeded: 0, failed: 0, timedOut: 0 },
     };
     this.#machines.set(machine.arn, registered);
@@ -169,6 +175,10 @@ export class LocalStateMachines {
     if (pause !== undefined) {
       overrides.retryIntervalOverrides = Object.fromEntries(registered.retryingStates.map((state) => [state, pause]));
     }
+    const wait = this.#waitPauseMs;
+    if (wait !== undefined) {
+      overrides.waitTimeOverrides = Object.fromEntries(registered.waitStates.map((state) => [state, wait]));
+    }
     return overrides;
   }
 
@@ -197,9 +207,12 @@ function optionProblems(options: LocalStateMachinesOptions): string[] {
   for (const port of ['invokeFunction', 'putEvents', 'sendMessage'] as const) {
     if (typeof options[port] !== 'function') problems.push(`${port} must be a function`);
   }
-  const { retryPauseMs, historyLimit } = options;
+  const { retryPauseMs, waitPauseMs, historyLimit } = options;
   if (retryPauseMs !== undefined && !(Number.isFinite(retryPauseMs) && retryPauseMs >= 0)) {
     problems.push('retryPauseMs must be a number of milliseconds >= 0');
+  }
+  if (waitPauseMs !== undefined && !(Number.isFinite(waitPauseMs) && waitPauseMs >= 0)) {
+    problems.push('waitPauseMs must be a number of milliseconds >= 0');
   }
   if (historyLimit !== undefined && !(Number.isInteger(historyLimit) && historyLimit > 0)) {
     problems.push('historyLimit must be a positive integer');

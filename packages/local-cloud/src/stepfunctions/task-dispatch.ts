@@ -1,14 +1,16 @@
 import { type PublishingExecution, putEventsTask } from './events-task';
+import { crawlerTask, isCrawlerAction } from './glue-task';
 import { invokeFunctionArnTask, invokeLambdaTask } from './lambda-task';
 import { sendMessageTask } from './sqs-task';
 import { runtimeFailure } from './task-failure';
-import type { InvokeFunction, JsonValue, PutEvents, SendMessage } from './types';
+import type { GlueCrawlers, InvokeFunction, JsonValue, PutEvents, SendMessage } from './types';
 
 /** The local services a Task state may call. */
 export interface TaskPorts {
   readonly invokeFunction: InvokeFunction;
   readonly putEvents: PutEvents;
   readonly sendMessage: SendMessage;
+  readonly glue?: GlueCrawlers;
 }
 
 /** What aws-local-stepfunctions calls in place of a Task's Resource, with the state's effective input. */
@@ -16,7 +18,8 @@ export type TaskHandler = (input: JsonValue) => Promise<JsonValue>;
 
 const FUNCTION_ARN = /^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9_-]+(:[A-Za-z0-9_$-]+)?$/;
 const SUPPORTED_RESOURCES =
-  'arn:aws:states:::lambda:invoke, arn:aws:states:::events:putEvents, arn:aws:states:::sqs:sendMessage, a Lambda function ARN';
+  'arn:aws:states:::lambda:invoke, arn:aws:states:::events:putEvents, arn:aws:states:::sqs:sendMessage, ' +
+  'arn:aws:states:::aws-sdk:glue:startCrawler, arn:aws:states:::aws-sdk:glue:getCrawler, a Lambda function ARN';
 
 /**
  * The local implementation of a Task's Resource. Every Task gets one, supported or not: a Task left without an
@@ -39,6 +42,8 @@ export function taskHandlerFor(resource: string, ports: TaskPorts, execution: Pu
     case 'sqs:sendMessage':
       return (input) => sendMessageTask(input, ports.sendMessage);
   }
+  const glueAction = /^aws-sdk:glue:(\w+)$/.exec(integration ?? '')?.[1];
+  if (isCrawlerAction(glueAction)) return (input) => crawlerTask(glueAction, input, ports.glue);
   if (FUNCTION_ARN.test(resource)) return (input) => invokeFunctionArnTask(resource, input, ports.invokeFunction);
   return async () => {
     throw runtimeFailure(

@@ -76,6 +76,21 @@ export type PutEvents = (entries: readonly PutEventsEntry[]) => Promise<PutEvent
 export type SendMessage = (queueUrl: string, body: string) => Promise<{ readonly MessageId: string }>;
 
 /**
+ * Port: the local Glue crawlers, for the `aws-sdk:glue:startCrawler` and `aws-sdk:glue:getCrawler` tasks. An error
+ * whose `name` is a Glue exception (`CrawlerRunningException`, `EntityNotFoundException`) reaches Retry and Catch as
+ * `Glue.<name>`, as on AWS.
+ *
+ * @example
+ * ```ts
+ * const glue: GlueCrawlers = { startCrawler: (name) => crawler.start(name), getCrawler: (name) => crawler.get(name) };
+ * ```
+ */
+export interface GlueCrawlers {
+  startCrawler(name: string): Promise<void>;
+  getCrawler(name: string): Promise<{ readonly Name: string; readonly State: string }>;
+}
+
+/**
  * Options of `LocalStateMachines`: the local services Task states call, plus local-only knobs.
  *
  * @example
@@ -87,6 +102,13 @@ export interface LocalStateMachinesOptions {
   readonly invokeFunction: InvokeFunction;
   readonly putEvents: PutEvents;
   readonly sendMessage: SendMessage;
+  /** The local Glue crawlers; without it, a crawler task fails the execution (States.Runtime). */
+  readonly glue?: GlueCrawlers;
+  /**
+   * How long every Wait state waits, in milliseconds, replacing its Seconds/Timestamp. Leave unset to wait as
+   * AWS would; set it (0 for none) when a local loop or a test should not sit through a crawler's polling.
+   */
+  readonly waitPauseMs?: number;
   /**
    * Pause before every retry, in milliseconds, replacing what the definition's `IntervalSeconds`, `BackoffRate`,
    * `MaxDelaySeconds` and `JitterStrategy` would give. Leave unset to wait as AWS would; set it (0 for none) when

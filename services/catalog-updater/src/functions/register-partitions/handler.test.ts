@@ -28,8 +28,8 @@ describe('registerPartitions handler', () => {
     const { catalog, handler } = await setup();
     const key = 'curated/attendee_registered/dt=2026-11-25/shardId-000000000000-1-9.parquet';
 
-    const first = await handler(s3ObjectCreated('lake', key), context);
-    const again = await handler(s3ObjectCreated('lake', key.replace('-1-9', '-10-20')), context);
+    const first = (await handler(s3ObjectCreated('lake', key), context)).registration;
+    const again = (await handler(s3ObjectCreated('lake', key.replace('-1-9', '-10-20')), context)).registration;
 
     expect(first).toMatchObject({
       database: 'sluice_test',
@@ -53,8 +53,8 @@ describe('registerPartitions handler', () => {
 
   it('ignores objects outside the curated zone and rejects events that are not Object Created', async () => {
     const { handler } = await setup();
-    const detail = await handler(s3ObjectCreated('lake', 'quarantine/dt=2026-11-25/x.ndjson'), context);
-    expect(detail.partitions).toEqual([]);
+    const { registration } = await handler(s3ObjectCreated('lake', 'quarantine/dt=2026-11-25/x.ndjson'), context);
+    expect(registration.partitions).toEqual([]);
     await expect(handler({ source: 'aws.s3' }, context)).rejects.toThrow(/detail-type/);
   });
 });

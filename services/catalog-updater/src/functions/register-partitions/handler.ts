@@ -1,19 +1,39 @@
 import middy from '@middy/core';
-import { type PartitionsRegisteredDetail, S3ObjectCreated } from '@sluice/contracts';
-import { buildRegisterPartitions, type DataCatalog, jsonLog, type Log } from '@sluice/core';
+import { S3ObjectCreated } from '@sluice/contracts';
+import {
+  buildRegisterPartitions,
+  crawlerRoundsOf,
+  type DataCatalog,
+  jsonLog,
+  type Log,
+  type RegisterPartitionsResult,
+  type TablePolicies,
+} from '@sluice/core';
 import { catalogDependencies } from '../../composition';
 
+export interface RegisterPartitionsDependencies {
+  readonly catalog: DataCatalog;
+  readonly policies?: TablePolicies;
+  readonly crawlerName?: string;
+}
+
 /**
- * Step Functions task: the state input is the S3 "Object Created" event; the result (the
- * PartitionsRegistered detail) is what the state machine publishes.
+ * Step Functions task: the state input is the S3 "Object Created" event; the result holds the
+ * PartitionsRegistered detail the state machine publishes and whether it must run the crawler first.
  */
-export function createHandler(dependencies: () => Promise<{ catalog: DataCatalog }>, log: Log = jsonLog) {
-  return middy<unknown, PartitionsRegisteredDetail>().handler(async (rawEvent) => {
+export function createHandler(dependencies: () => Promise<RegisterPartitionsDependencies>, log: Log = jsonLog) {
+  return middy<unknown, RegisterPartitionsResult>().handler(async (rawEvent) => {
     const event = S3ObjectCreated.parse(rawEvent);
     const registerPartitions = buildRegisterPartitions(await dependencies());
-    const detail = await registerPartitions([event]);
-    log('info', 'partitions registered', { partitions: detail.partitions.length, newPartitions: detail.newPartitions });
-    return detail;
+    const result = await registerPartitions([event], crawlerRoundsOf(rawEvent));
+    const { registration, crawler } = result;
+    log('info', 'partitions registered', {
+      mode: registration.mode,
+      partitions: registration.partitions.length,
+      newPartitions: registration.newPartitions,
+      startCrawler: crawler.start,
+    });
+    return result;
   });
 }
 
