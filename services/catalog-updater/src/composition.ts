@@ -1,7 +1,6 @@
 import { buildAwsClients, buildGlueCatalog } from '@sluice/adapters-aws';
-import { once, parseConfig, TablePoliciesJson } from '@sluice/core';
+import { once, parseConfig, type RegisterPartitionsDependencies, TablePoliciesJson } from '@sluice/core';
 import { z } from 'zod';
-import type { RegisterPartitionsDependencies } from './functions/register-partitions/handler';
 
 const CatalogConfig = z.object({
   SLUICE_RUNTIME: z.enum(['aws', 'local']),

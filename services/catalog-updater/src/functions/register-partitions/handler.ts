@@ -3,19 +3,12 @@ import { S3ObjectCreated } from '@sluice/contracts';
 import {
   buildRegisterPartitions,
   crawlerRoundsOf,
-  type DataCatalog,
   jsonLog,
   type Log,
+  type RegisterPartitionsDependencies,
   type RegisterPartitionsResult,
-  type TablePolicies,
 } from '@sluice/core';
 import { catalogDependencies } from '../../composition';
-
-export interface RegisterPartitionsDependencies {
-  readonly catalog: DataCatalog;
-  readonly policies?: TablePolicies;
-  readonly crawlerName?: string;
-}
 
 /**
  * Step Functions task: the state input is the S3 "Object Created" event; the result holds the
