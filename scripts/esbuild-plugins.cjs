@@ -25,4 +25,18 @@ const copyParquetWasm = {
   },
 };
 
-module.exports = [copyParquetWasm];
+// The reporting dashboard serves Chart.js itself (no CDN offline). Its source module reads the installed
+// file at run time; a Lambda bundle has no node_modules, so the bundle gets the file's text inlined.
+const inlineChartLibrary = {
+  name: 'inline-chart-library',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]reporting-api[\\/]chart-library\.ts$/ }, (args) => {
+      const { readFileSync } = require('node:fs');
+      const main = require.resolve('chart.js', { paths: [dirname(args.path)] });
+      const text = readFileSync(join(dirname(main), 'chart.umd.min.js'), 'utf8');
+      return { contents: `export function chartLibrarySource() { return ${JSON.stringify(text)}; }`, loader: 'js' };
+    });
+  },
+};
+
+module.exports = [copyParquetWasm, inlineChartLibrary];
