@@ -60,7 +60,7 @@ describe('DuckDbWarehouse.migrate', () => {
     const db = await DuckDbDatabase.open(dbPath);
     try {
       const again = await applyMigrations(db);
-      expect(again).toEqual({ appliedVersions: [], createdTables: [], addedColumns: [] });
+      expect(again).toEqual({ appliedVersions: [], createdTables: [], addedColumns: [], quarantinedColumns: [] });
       expect(await db.all('SELECT version FROM schema_migrations')).toEqual([{ version: 1 }]);
     } finally {
       await db.close();
@@ -82,6 +82,7 @@ describe('DuckDbWarehouse.migrate', () => {
       expect(synced).toEqual({
         createdTables: [],
         addedColumns: [{ table: ATTENDEE_TABLE, column: 'dietary_needs', type: 'VARCHAR' }],
+        quarantinedColumns: [],
       });
       const again = await db.transaction((tx) => syncFactTablesWithContract(tx, extended));
       expect(again.addedColumns).toEqual([]);
@@ -122,7 +123,7 @@ describe('DuckDbWarehouse.migrate', () => {
     expect(await warehouse.query('SELECT count(*) AS n FROM badge_printed')).toEqual([{ n: 0 }]);
   });
 
-  it('refuses to retype a column, naming the table, the column and both types', async () => {
+  it('leaves a retyped column as it is under the quarantine policy, reporting table, column and both types', async () => {
     const db = await DuckDbDatabase.open(dbPath);
     try {
       const retyped = [
@@ -133,9 +134,13 @@ describe('DuckDbWarehouse.migrate', () => {
           ),
         },
       ];
-      await expect(db.transaction((tx) => syncFactTablesWithContract(tx, retyped))).rejects.toThrow(
-        /attendee_registered.*"price" is DOUBLE.*VARCHAR/,
-      );
+      expect(await db.transaction((tx) => syncFactTablesWithContract(tx, retyped))).toEqual({
+        createdTables: [],
+        addedColumns: [],
+        quarantinedColumns: [
+          { table: ATTENDEE_TABLE, column: 'price', warehouseType: 'DOUBLE', contractType: 'VARCHAR' },
+        ],
+      });
     } finally {
       await db.close();
     }

@@ -30,3 +30,24 @@ export class WarehouseSchemaError extends SluiceError {
     super('WAREHOUSE_SCHEMA', message);
   }
 }
+
+/**
+ * A file carries a column with another type than the warehouse's, and the table's schema-change policy is
+ * `quarantine`: the load fails (the state machine records the object for redrive) rather than cast or drop.
+ */
+export class SchemaChangeQuarantinedError extends SluiceError {
+  constructor(
+    readonly table: string,
+    readonly column: string,
+    readonly warehouseType: string,
+    readonly fileType: string,
+    readonly objectKey: string,
+  ) {
+    super(
+      'SCHEMA_CHANGE_QUARANTINED',
+      `cannot load "${objectKey}" into ${table}: column "${column}" is ${warehouseType} in the warehouse but ` +
+        `${fileType} in the file; the table's schema-change policy is "quarantine" (set it to "version" to load ` +
+        `the new type into "${column}_v2", or redrive the object after a migration)`,
+    );
+  }
+}

@@ -1,4 +1,11 @@
-import { type ColumnDefinition, type FactTable, factTables } from '@sluice/core';
+import {
+  type ColumnDefinition,
+  type FactTable,
+  factTables,
+  type TablePolicies,
+  tablePolicyOf,
+  versionedColumnName,
+} from '@sluice/core';
 import { DUCKDB_TYPE_OF, type DuckDbDatabase, type DuckDbSession, hasDuckDbTypeOf, quoteIdentifier } from '../duckdb';
 import { WarehouseSchemaError } from './errors';
 
@@ -15,10 +22,19 @@ export interface AddedColumn {
   readonly type: string;
 }
 
+/** A column whose type the contract changed, left as it is under the `quarantine` policy. */
+export interface QuarantinedColumn {
+  readonly table: string;
+  readonly column: string;
+  readonly warehouseType: string;
+  readonly contractType: string;
+}
+
 export interface MigrationReport {
   readonly appliedVersions: number[];
   readonly createdTables: string[];
   readonly addedColumns: AddedColumn[];
+  readonly quarantinedColumns: QuarantinedColumn[];
 }
 
 /** The partition date of a fact row: the UTC calendar date of `occurred_at`. */
@@ -57,13 +73,16 @@ export const MIGRATIONS: readonly Migration[] = [
 /**
  * The repeatable migration step that keeps fact tables in step with the event contract: a fact table for
  * a new event type is created, a contract column missing from its table is added (ALTER TABLE ADD
- * COLUMN; older rows read NULL). It never drops a column, and refuses a retype with an error naming
- * table, column and both types. Runs inside the caller's transaction.
+ * COLUMN; older rows read NULL). It never drops or retypes a column. A column whose type the contract
+ * changed follows the table's policy: `version` adds `<name>_v2` of the new type (files carrying the new
+ * type load into it); `quarantine` leaves the table as it is and reports the column, and loading a file
+ * that carries the new type fails naming both types (see loadFiles). Runs inside the caller's transaction.
  */
 export async function syncFactTablesWithContract(
   session: DuckDbSession,
   tables: readonly FactTable[],
-): Promise<{ createdTables: string[]; addedColumns: AddedColumn[] }> {
+  policies?: TablePolicies,
+): Promise<{ createdTables: string[]; addedColumns: AddedColumn[]; quarantinedColumns: QuarantinedColumn[] }> {
   const existing = await session.all(
     `SELECT table_name, column_name, data_type FROM information_schema.columns
      WHERE table_schema = 'main' ORDER BY table_name, ordinal_position`,
@@ -78,6 +97,11 @@ export async function syncFactTablesWithContract(
 
   const createdTables: string[] = [];
   const addedColumns: AddedColumn[] = [];
+  const quarantinedColumns: QuarantinedColumn[] = [];
+  const addColumn = async (table: string, column: ColumnDefinition) => {
+    await session.run(`ALTER TABLE ${quoteIdentifier(table)} ADD COLUMN ${columnDdl(column)}`);
+    addedColumns.push({ table, column: column.name, type: DUCKDB_TYPE_OF[column.type] });
+  };
   for (const table of tables) {
     const current = columnsByTable.get(table.table);
     if (!current) {
@@ -88,18 +112,31 @@ export async function syncFactTablesWithContract(
     for (const column of table.columns) {
       const currentType = current.get(column.name);
       if (currentType === undefined) {
-        const type = DUCKDB_TYPE_OF[column.type];
-        await session.run(`ALTER TABLE ${quoteIdentifier(table.table)} ADD COLUMN ${columnDdl(column)}`);
-        addedColumns.push({ table: table.table, column: column.name, type });
-      } else if (!hasDuckDbTypeOf(currentType, column.type)) {
+        await addColumn(table.table, column);
+        continue;
+      }
+      if (hasDuckDbTypeOf(currentType, column.type)) continue;
+      if (tablePolicyOf(policies, table.table).onTypeChange === 'quarantine') {
+        quarantinedColumns.push({
+          table: table.table,
+          column: column.name,
+          warehouseType: currentType,
+          contractType: DUCKDB_TYPE_OF[column.type],
+        });
+        continue;
+      }
+      const versioned = { ...column, name: versionedColumnName(column.name) };
+      const versionedType = current.get(versioned.name);
+      if (versionedType === undefined) await addColumn(table.table, versioned);
+      else if (!hasDuckDbTypeOf(versionedType, column.type)) {
         throw new WarehouseSchemaError(
-          `fact table "${table.table}": column "${column.name}" is ${currentType} in the warehouse but ` +
-            `${DUCKDB_TYPE_OF[column.type]} (${column.type}) in the contract; a retype needs a hand-written migration`,
+          `fact table "${table.table}": column "${versioned.name}" is ${versionedType} in the warehouse but ` +
+            `${DUCKDB_TYPE_OF[column.type]} (${column.type}) in the contract; a second retype needs a hand-written migration`,
         );
       }
     }
   }
-  return { createdTables, addedColumns };
+  return { createdTables, addedColumns, quarantinedColumns };
 }
 
 /**
@@ -110,6 +147,7 @@ export async function applyMigrations(
   db: DuckDbDatabase,
   migrations: readonly Migration[] = MIGRATIONS,
   contract: readonly FactTable[] = factTables(),
+  policies?: TablePolicies,
 ): Promise<MigrationReport> {
   await db.write((session) =>
     session.run(
@@ -134,6 +172,6 @@ export async function applyMigrations(
     });
     if (applied) appliedVersions.push(migration.version);
   }
-  const synced = await db.transaction((tx) => syncFactTablesWithContract(tx, contract));
+  const synced = await db.transaction((tx) => syncFactTablesWithContract(tx, contract, policies));
   return { appliedVersions, ...synced };
 }

@@ -1,6 +1,11 @@
-import { eventTypeForTable, type PartitionsRegisteredDetail, type S3ObjectCreated } from '@sluice/contracts';
+import {
+  type EventType,
+  eventTypeForTable,
+  type PartitionsRegisteredDetail,
+  type S3ObjectCreated,
+} from '@sluice/contracts';
 import { SluiceError } from '../errors';
-import { columnsOf, PARTITION_COLUMN } from '../lake/columns';
+import { type ColumnDefinition, columnsOf, PARTITION_COLUMN } from '../lake/columns';
 import { parsePartitionedKey } from '../lake/keys';
 import type { DataCatalog, PartitionToRegister } from '../ports/catalog';
 import { partitionProjectionParameters } from './partition-projection';
@@ -12,6 +17,8 @@ export interface RegisterPartitionsDependencies {
   readonly policies?: TablePolicies;
   /** The Glue crawler that crawler-mode tables are registered by (required when any table uses it). */
   readonly crawlerName?: string;
+  /** The columns of an event type; the contract's by default (a test passes a changed contract). */
+  readonly columnsOf?: (eventType: EventType) => ColumnDefinition[];
 }
 
 /** What the state machine reads: the PartitionsRegistered detail, and whether to run the crawler first. */
@@ -89,7 +96,7 @@ export function buildRegisterPartitions(deps: RegisterPartitionsDependencies) {
       await deps.catalog.ensureTable({
         name: parsed.table,
         location: tableLocation,
-        columns: columnsOf(eventType),
+        columns: (deps.columnsOf ?? columnsOf)(eventType),
         partitionKeys: [PARTITION_COLUMN],
         onTypeChange: policy.onTypeChange,
         ...(policy.registration === 'projection'
