@@ -1,5 +1,6 @@
 import { type CfnTemplate, leastPrivilegeViolations, packageService, resourcesOfType } from '@sluice/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ROUTE_KEYS } from '../src/functions/reporting-api/routes';
 
 let template: CfnTemplate;
 beforeAll(async () => {
@@ -21,9 +22,9 @@ describe('reporting CloudFormation (serverless package)', () => {
     });
   });
 
-  it('serves the dashboard API on an HTTP API and runs the report on a schedule', () => {
+  it('serves every route of the reporting API on an HTTP API and runs the report on a schedule', () => {
     const routes = resourcesOfType(template, 'AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties?.RouteKey);
-    expect(routes.sort()).toEqual(['GET /', 'GET /api/attendees-by-country']);
+    expect(routes.sort()).toEqual([...ROUTE_KEYS].sort());
     const [[, schedule] = []] = resourcesOfType(template, 'AWS::Events::Rule');
     expect(schedule?.Properties?.ScheduleExpression).toBe('cron(0 6 * * ? *)');
   });
