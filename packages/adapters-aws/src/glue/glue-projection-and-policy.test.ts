@@ -53,6 +53,7 @@ describe('partition projection', () => {
       'projection.dt.format': 'yyyy-MM-dd',
       'projection.dt.interval': '1',
       'projection.dt.interval.unit': 'DAYS',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: Athena's location template, not a JS template
       'storage.location.template': 's3://sluice-lake/curated/attendee_registered/dt=${dt}/',
     });
     expect(() => partitionProjectionParameters({ location: LOCATION, startDate: '25-01-01' })).toThrow(/YYYY-MM-DD/);

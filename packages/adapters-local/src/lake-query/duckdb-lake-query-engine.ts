@@ -9,6 +9,7 @@ import {
   quoteIdentifier,
   quoteLiteral,
   quoteStringList,
+  ReadOnlyQueryError,
 } from '../duckdb';
 
 /** Where the engine reads table definitions and registered partitions from (DuckDbCatalog is one). */
@@ -112,8 +113,21 @@ export class DuckDbLakeQueryEngine implements LakeQueryEngine {
   }
 
   async query(sql: string): Promise<QueryResult> {
+    await this.assertSelectOnly(sql);
     await this.refreshViews();
     return this.db.readOnlyQuery(sql);
+  }
+
+  /**
+   * Refuses anything but SELECT from the parse tree alone, before binding: a DELETE on a view would
+   * otherwise fail with a binder error instead of the ReadOnlyQueryError Athena's adapter gives.
+   */
+  private async assertSelectOnly(sql: string): Promise<void> {
+    const [parsed] = await this.db.all('SELECT json_serialize_sql($1::VARCHAR) AS tree', [sql]);
+    const tree = JSON.parse(String(parsed?.tree ?? '{}')) as { error?: boolean; error_message?: string };
+    if (tree.error && /Only SELECT/i.test(tree.error_message ?? '')) {
+      throw new ReadOnlyQueryError('only read-only (SELECT) statements are allowed on the lake');
+    }
   }
 
   /**

@@ -45,6 +45,7 @@ describe('registerPartitions by table policy', () => {
     expect(tables[0]?.parameters).toMatchObject({
       'projection.enabled': 'true',
       'projection.dt.range': '2026-01-01,NOW',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: Athena's location template, not a JS template
       'storage.location.template': 's3://lake/curated/attendee_registered/dt=${dt}/',
     });
     expect(added).toEqual([]);
