@@ -130,7 +130,8 @@ export function redshiftOverDuckDb(
     } catch (error) {
       counts = { error: `ERROR: ${error instanceof Error ? error.message : String(error)}` };
     }
-    const failed = !Array.isArray(counts);
+    const error = Array.isArray(counts) ? undefined : counts.error;
+    const failed = error !== undefined;
     const subStatements: SubStatementData[] = input.Sqls.map((sql, i) => {
       const subId = `${id}:${i + 1}`;
       const rows = Array.isArray(counts) && i === 4 ? counts : undefined;
@@ -140,14 +141,14 @@ export function redshiftOverDuckDb(
         QueryString: sql,
         Status: failed ? (i === 1 ? 'FAILED' : 'ABORTED') : 'FINISHED',
         HasResultSet: rows !== undefined,
-        ...(failed && i === 1 ? { Error: counts.error } : {}),
+        ...(failed && i === 1 ? { Error: error } : {}),
       };
     });
     statements.set(id, {
       description: {
         Id: id,
         Status: failed ? 'FAILED' : 'FINISHED',
-        ...(failed ? { Error: `Query failed with ${counts.error}` } : {}),
+        ...(failed ? { Error: `Query failed with ${error}` } : {}),
         SubStatements: subStatements,
       },
       polls: 0,
