@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { errorMessage } from '@sluice/core';
 import { parseCli, USAGE } from './options';
+import { report } from './report';
 import { replayQuarantine, sqlLake, sqlWarehouse, status } from './tools';
 import { up } from './up';
 
@@ -23,6 +24,8 @@ async function main(argv: string[]): Promise<number> {
       throw new Error('usage: sluice sql warehouse|lake "<SELECT ...>"');
     case 'replay-quarantine':
       return replayQuarantine(options);
+    case 'report':
+      return report(options);
     default:
       throw new Error(`unknown command "${options.command}"\n\n${USAGE}`);
   }

@@ -7,6 +7,7 @@ export const USAGE = `sluice — the local cloud and its tools
   npm run sluice -- sql warehouse "<SELECT ...>"   query the warehouse (DuckDB file)
   npm run sluice -- sql lake "<SELECT ...>"        query the lake through the catalog (the Athena stand-in)
   npm run sluice -- replay-quarantine [--date D]   put quarantined records back on the stream (cloud running)
+  npm run sluice -- report [--date D]              render the daily report (HTML + CSV) into the lake's reports/ now
 
 options for up:
   --events N          bounded: send N events, wait until all are processed, reconcile, exit (0 = balanced)
