@@ -19,6 +19,7 @@ export const testProjects = [
   'services/warehouse-loader',
   'services/reporting',
   'packages/proof',
+  'packages/benchmarks',
 ];
 
 export default testProjects;

@@ -51,6 +51,13 @@ export async function startLocalRun(options: { faults?: FaultPlan; prefix?: stri
     },
     dispose: async () => {
       await cloud.stop();
+      // stop() does not wait for state machine executions already running; they still publish to the bus and
+      // write the metrics journal, so the data directory may go only once they have finished.
+      for (let waited = 0; waited < 120_000; waited += 100) {
+        if (cloud.stateMachines.list().every((machine) => machine.stats.running === 0)) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      await cloud.bus.drain();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
