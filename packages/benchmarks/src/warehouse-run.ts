@@ -89,7 +89,8 @@ async function runWarehouse(spec: WarehouseSpec): Promise<WarehouseResult> {
         const paths = files.filter((f) => f.table === table).map((f) => `'${join(bucketRoot, f.objectKey)}'`);
         if (paths.length === 0) continue;
         inserted += await session.run(
-          `INSERT INTO ${table} BY NAME SELECT *, CAST(timezone('UTC', occurred_at) AS DATE) AS dt FROM read_parquet([${paths.join(', ')}], union_by_name = true)`,
+          // dt comes from the files' Hive partition (dt=YYYY-MM-DD), the event date the adapter derives.
+          `INSERT INTO ${table} BY NAME SELECT * FROM read_parquet([${paths.join(', ')}], union_by_name = true, hive_partitioning = true)`,
         );
       }
       return inserted;
