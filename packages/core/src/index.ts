@@ -5,6 +5,7 @@ export * from './ingest';
 export * from './lake';
 export * from './observability/log';
 export * from './observability/metrics';
+export * from './observability/private-log';
 export * from './ports';
 export * from './reporting';
 export * from './stream';

@@ -41,6 +41,14 @@ describe('the stream-etl enrichment SQL on AlaSQL', () => {
     expect(feedback[0]?.sessionTitle).toBe('Streaming joins');
   });
 
+  it('joins a new version of a reference table, not the rows it indexed before', () => {
+    const enrich = buildSqlEnrichment(queries);
+    const event = attendeeRegistered({ country: 'NL' });
+    expect(enrich('AttendeeRegistered', [event], reference)[0]?.countryName).toBe('Netherlands');
+    const renamed = { ...reference, countries: [{ code: 'NL', name: 'Nederland', region: 'Europe' }] };
+    expect(enrich('AttendeeRegistered', [event], renamed)[0]?.countryName).toBe('Nederland');
+  });
+
   it('does not modify the events it is given', () => {
     const enrich = buildSqlEnrichment(queries);
     const event = attendeeRegistered({ country: 'NL' });

@@ -38,20 +38,29 @@ function checkIsOneSelect(eventType: EventType, sql: string): void {
 export function buildSqlEnrichment(queries: EnrichmentQueries): EnrichEvents {
   for (const eventType of EVENT_TYPE_NAMES) checkIsOneSelect(eventType, queries[eventType]);
   const database = new alasql.Database(`sluice_enrichment_${++databases}`);
-  const tableNames = ['batch', ...Object.keys(REFERENCE_TABLES)];
-  for (const name of tableNames) database.exec(`CREATE TABLE ${name}`);
+  for (const name of ['batch', ...Object.keys(REFERENCE_TABLES)]) database.exec(`CREATE TABLE ${name}`);
   const tables = database.tables as Record<string, { data: readonly unknown[] }>;
+  const loaded = new Map<string, readonly unknown[]>();
+
+  // AlaSQL indexes a table for a join and keeps the index until its own INSERT/UPDATE: replacing `data`
+  // behind its back would join against the old rows. So a new reference version gets a fresh table.
+  function useReference(name: string, rows: readonly unknown[]): void {
+    if (loaded.get(name) === rows) return;
+    database.exec(`DROP TABLE IF EXISTS ${name}`);
+    database.exec(`CREATE TABLE ${name}`);
+    database.resetSqlCache();
+    (tables[name] as { data: readonly unknown[] }).data = rows;
+    loaded.set(name, rows);
+  }
 
   return (eventType, events, reference) => {
-    tables.batch = Object.assign(tables.batch ?? {}, { data: events });
-    for (const name of Object.keys(REFERENCE_TABLES)) {
-      const table = tables[name] as { data: readonly unknown[] };
-      table.data = reference[name] ?? [];
-    }
+    for (const name of Object.keys(REFERENCE_TABLES)) useReference(name, reference[name] ?? []);
+    const batch = tables.batch as { data: readonly unknown[] };
+    batch.data = events;
     try {
       return database.exec<EnrichedEvent[]>(queries[eventType]);
     } finally {
-      (tables.batch as { data: readonly unknown[] }).data = [];
+      batch.data = [];
     }
   };
 }

@@ -1,10 +1,31 @@
-import { buildAwsClients, buildEventBridgePublisher, buildS3ObjectStore, readSsmParameter } from '@sluice/adapters-aws';
-import { defaultMaskingPolicy, once, parseConfig, type StreamBatchDependencies } from '@sluice/core';
+import { join } from 'node:path';
+import {
+  buildAwsClients,
+  buildDynamoDbIdempotencyStore,
+  buildEventBridgePublisher,
+  buildS3ObjectStore,
+  readSsmParameter,
+} from '@sluice/adapters-aws';
+import {
+  buildReferenceData,
+  defaultMaskingPolicy,
+  type IdempotencyStore,
+  jsonLog,
+  type Log,
+  once,
+  parseConfig,
+  type StreamBatchDependencies,
+  StreamPipelineConfig,
+} from '@sluice/core';
 import { encodeParquet } from '@sluice/parquet';
+import { buildSqlEnrichment, loadEnrichmentQueries } from '@sluice/sql-enrichment';
 import { z } from 'zod';
+
+const SEVEN_DAYS = 7 * 24 * 3600;
 
 const StreamEtlConfig = z
   .object({
+    SLUICE_RUNTIME: z.enum(['aws', 'local']),
     AWS_REGION: z.string().min(1),
     SLUICE_LAKE_BUCKET: z.string().min(3),
     SLUICE_EVENT_BUS: z.string().min(1),
@@ -12,27 +33,78 @@ const StreamEtlConfig = z
     SLUICE_MASKING_KEY_PARAMETER: z.string().startsWith('/').optional(),
     /** The key itself (local cloud only: never set this on AWS). */
     SLUICE_MASKING_KEY: z.string().min(32, 'the masking key must be at least 32 characters').optional(),
+    /** The idempotency table (AWS); locally a file under SLUICE_DATA_DIR. */
+    SLUICE_IDEMPOTENCY_TABLE: z.string().min(3).optional(),
+    /** How long an eventId is remembered: longer than the stream's retention plus the retry window. */
+    SLUICE_IDEMPOTENCY_TTL_SECONDS: z.coerce.number().int().positive().default(SEVEN_DAYS),
+    /** How often to check the reference objects' ETags (0 = before every batch). */
+    SLUICE_REFERENCE_REFRESH_SECONDS: z.coerce.number().min(0).default(60),
+    /** Per-event-type stage settings as JSON (see StreamPipelineConfig); every stage is on by default. */
+    SLUICE_PIPELINE_CONFIG: z
+      .string()
+      .default('{}')
+      .transform((text, context) => {
+        try {
+          return StreamPipelineConfig.parse(JSON.parse(text));
+        } catch (error) {
+          context.addIssue({ code: 'custom', message: `not a valid pipeline config: ${(error as Error).message}` });
+          return z.NEVER;
+        }
+      }),
+    SLUICE_DATA_DIR: z.string().min(1).optional(),
     SLUICE_S3_ENDPOINT: z.url().optional(),
     SLUICE_EVENTBRIDGE_ENDPOINT: z.url().optional(),
   })
   .refine((c) => c.SLUICE_MASKING_KEY !== undefined || c.SLUICE_MASKING_KEY_PARAMETER !== undefined, {
     message: 'set SLUICE_MASKING_KEY_PARAMETER (AWS) or SLUICE_MASKING_KEY (local)',
     path: ['SLUICE_MASKING_KEY_PARAMETER'],
+  })
+  .refine((c) => (c.SLUICE_RUNTIME === 'aws' ? c.SLUICE_IDEMPOTENCY_TABLE : c.SLUICE_DATA_DIR) !== undefined, {
+    message: 'set SLUICE_IDEMPOTENCY_TABLE (AWS) or SLUICE_DATA_DIR (local)',
+    path: ['SLUICE_IDEMPOTENCY_TABLE'],
   });
 
+/**
+ * The enrichment SQL files sit next to the handler (`enrichment/<table>.sql`); the esbuild plugin copies
+ * them next to the bundle, so the same relative path works from source and from the Lambda package.
+ */
+export function enrichmentDirectory(handlerDirectory: string): string {
+  return join(handlerDirectory, 'enrichment');
+}
+
 /** The stream-etl function's composition root (one per container). */
-export const streamEtlDependencies = once(async (): Promise<StreamBatchDependencies> => {
-  const config = parseConfig(StreamEtlConfig, process.env);
-  const clients = buildAwsClients({
-    region: config.AWS_REGION,
-    endpoints: { s3: config.SLUICE_S3_ENDPOINT, eventBridge: config.SLUICE_EVENTBRIDGE_ENDPOINT },
+export function buildStreamEtlDependencies(handlerDirectory: string, log: Log = jsonLog) {
+  return once(async (): Promise<StreamBatchDependencies> => {
+    const config = parseConfig(StreamEtlConfig, process.env);
+    const clients = buildAwsClients({
+      region: config.AWS_REGION,
+      endpoints: { s3: config.SLUICE_S3_ENDPOINT, eventBridge: config.SLUICE_EVENTBRIDGE_ENDPOINT },
+    });
+    const hmacKey =
+      config.SLUICE_MASKING_KEY ?? (await readSsmParameter(clients.ssm, config.SLUICE_MASKING_KEY_PARAMETER as string));
+    const lake = buildS3ObjectStore(clients.s3, { bucket: config.SLUICE_LAKE_BUCKET });
+    let idempotency: IdempotencyStore;
+    if (config.SLUICE_RUNTIME === 'local') {
+      const { FileIdempotencyStore, localDataPaths } = await import('@sluice/adapters-local');
+      const file = join(localDataPaths(config.SLUICE_DATA_DIR as string).root, 'idempotency', 'stream-etl.log');
+      idempotency = new FileIdempotencyStore({ file, ttlSeconds: config.SLUICE_IDEMPOTENCY_TTL_SECONDS });
+    } else {
+      idempotency = buildDynamoDbIdempotencyStore(clients.dynamoDb, {
+        tableName: config.SLUICE_IDEMPOTENCY_TABLE as string,
+        ttlSeconds: config.SLUICE_IDEMPOTENCY_TTL_SECONDS,
+      });
+    }
+    return {
+      lake,
+      publish: buildEventBridgePublisher(clients.eventBridge, { eventBusName: config.SLUICE_EVENT_BUS }),
+      encodeTable: encodeParquet,
+      masking: defaultMaskingPolicy(hmacKey),
+      enrichment: {
+        enrich: buildSqlEnrichment(loadEnrichmentQueries(enrichmentDirectory(handlerDirectory))),
+        referenceTables: buildReferenceData(lake, { refreshSeconds: config.SLUICE_REFERENCE_REFRESH_SECONDS, log }),
+      },
+      idempotency,
+      config: config.SLUICE_PIPELINE_CONFIG,
+    };
   });
-  const hmacKey =
-    config.SLUICE_MASKING_KEY ?? (await readSsmParameter(clients.ssm, config.SLUICE_MASKING_KEY_PARAMETER as string));
-  return {
-    lake: buildS3ObjectStore(clients.s3, { bucket: config.SLUICE_LAKE_BUCKET }),
-    publish: buildEventBridgePublisher(clients.eventBridge, { eventBusName: config.SLUICE_EVENT_BUS }),
-    encodeTable: encodeParquet,
-    masking: defaultMaskingPolicy(hmacKey),
-  };
-});
+}

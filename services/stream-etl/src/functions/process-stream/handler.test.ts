@@ -1,10 +1,17 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInMemoryPublisher, DuckDbDatabase, LocalBuckets } from '@sluice/adapters-local';
-import { defaultMaskingPolicy, type ObjectStore } from '@sluice/core';
+import { fileURLToPath } from 'node:url';
+import {
+  createInMemoryIdempotencyStore,
+  createInMemoryPublisher,
+  DuckDbDatabase,
+  LocalBuckets,
+} from '@sluice/adapters-local';
+import { buildReferenceData, defaultMaskingPolicy, maskEvent, type ObjectStore } from '@sluice/core';
 import { encodeParquet } from '@sluice/parquet';
-import { attendeeRegistered, feedbackSubmitted, kinesisEvent } from '@sluice/testing';
+import { buildSqlEnrichment, loadEnrichmentQueries } from '@sluice/sql-enrichment';
+import { attendeeRegistered, feedbackSubmitted, kinesisEvent, sessionCheckedIn } from '@sluice/testing';
 import type { Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { createHandler } from './handler';
@@ -12,17 +19,32 @@ import { createHandler } from './handler';
 const context = {} as Context;
 const silent = () => {};
 
-async function setup(wrapLake: (lake: ObjectStore) => ObjectStore = (lake) => lake) {
+const queries = loadEnrichmentQueries(fileURLToPath(new URL('./enrichment/', import.meta.url)));
+const ndjson = (rows: object[]) => Buffer.from(rows.map((row) => JSON.stringify(row)).join('\n'));
+
+interface SetupOptions {
+  readonly wrapLake?: (lake: ObjectStore) => ObjectStore;
+  readonly maskStage?: typeof maskEvent;
+}
+
+async function setup(options: SetupOptions = {}) {
   const root = mkdtempSync(join(tmpdir(), 'sluice-etl-'));
   const buckets = new LocalBuckets({ root });
   const lake = await buckets.ensureBucket('lake');
   const publisher = createInMemoryPublisher();
+  const idempotency = createInMemoryIdempotencyStore();
   const handler = createHandler(
     async () => ({
-      lake: wrapLake(lake),
+      lake: options.wrapLake ? options.wrapLake(lake) : lake,
       publish: publisher.publish,
       encodeTable: encodeParquet,
       masking: defaultMaskingPolicy('k'.repeat(32)),
+      enrichment: {
+        enrich: buildSqlEnrichment(queries),
+        referenceTables: buildReferenceData(lake, { refreshSeconds: 0, log: silent }),
+      },
+      idempotency,
+      ...(options.maskStage ? { maskStage: options.maskStage } : {}),
     }),
     silent,
     silent,
@@ -99,9 +121,113 @@ describe('processStream handler', () => {
         throw new Error('SlowDown: please reduce your request rate');
       },
     });
-    const { handler } = await setup(failing);
+    const { handler } = await setup({ wrapLake: failing });
     const event = kinesisEvent([attendeeRegistered(), attendeeRegistered()]);
     const result = await handler(event, context);
     expect(result.batchItemFailures).toEqual([{ itemIdentifier: event.Records[0]?.kinesis.sequenceNumber }]);
+  });
+
+  it('joins the reference data, and joins new values without a restart when the reference object changes', async () => {
+    const { handler, lake, readParquet } = await setup();
+    const countries = (name: string) => ndjson([{ code: 'NL', name, region: 'Europe' }]);
+    await lake.put('reference/countries/countries.ndjson', countries('Netherlands'), 'application/x-ndjson');
+    await lake.put(
+      'reference/sessions/sessions.ndjson',
+      ndjson([{ session_id: 'sess-001', title: 'Streaming joins', track: 'Data' }]),
+      'application/x-ndjson',
+    );
+    let nextSequence = 1_000_000n;
+    const curatedRow = async (event: object) => {
+      nextSequence += 10n;
+      const batch = kinesisEvent([event], { firstSequence: nextSequence });
+      await handler(batch, context);
+      const seq = batch.Records[0]?.kinesis.sequenceNumber;
+      const key = (await lake.list('curated/')).map((o) => o.key).find((k) => k.includes(`-${seq}-${seq}`));
+      return (await readParquet(key as string))[0];
+    };
+
+    const before = await curatedRow(attendeeRegistered({ country: 'NL' }));
+    expect([before?.country_name, before?.region]).toEqual(['Netherlands', 'Europe']);
+    expect((await curatedRow(sessionCheckedIn({ sessionId: 'sess-001' })))?.session_title).toBe('Streaming joins');
+
+    await lake.put('reference/countries/countries.ndjson', countries('Nederland'), 'application/x-ndjson');
+    const after = await curatedRow(attendeeRegistered({ country: 'NL' }));
+    expect(after?.country_name).toBe('Nederland');
+  });
+
+  it('keeps the last good reference data when a new version is invalid', async () => {
+    const { handler, lake, readParquet } = await setup();
+    await lake.put(
+      'reference/countries/countries.ndjson',
+      ndjson([{ code: 'NL', name: 'Netherlands', region: 'Europe' }]),
+      'x',
+    );
+    await handler(kinesisEvent([attendeeRegistered()]), context);
+    await lake.put('reference/countries/countries.ndjson', Buffer.from('{"code":"nl"}\n'), 'x');
+    const batch = kinesisEvent([attendeeRegistered({ country: 'NL' })], { firstSequence: 5n });
+    await handler(batch, context);
+    const seq = batch.Records[0]?.kinesis.sequenceNumber;
+    const key = (await lake.list('curated/')).map((o) => o.key).find((k) => k.includes(`-${seq}-${seq}`));
+    expect((await readParquet(key as string))[0]?.country_name).toBe('Netherlands');
+  });
+
+  it('a poison record mid-batch: the records before it are written, batchItemFailures names its sequence number', async () => {
+    const poisonId = '00000000-0000-4000-8000-00000000dead';
+    const maskStage: typeof maskEvent = (event, policy, sink) => {
+      if (event.eventId === poisonId) throw new Error('masking blew up');
+      return maskEvent(event, policy, sink);
+    };
+    const { handler, lake, readParquet } = await setup({ maskStage });
+    const events = [
+      attendeeRegistered(),
+      attendeeRegistered(),
+      attendeeRegistered({ eventId: poisonId }),
+      attendeeRegistered(),
+    ];
+    const batch = kinesisEvent(events);
+    const seq = batch.Records.map((r) => r.kinesis.sequenceNumber);
+
+    const result = await handler(batch, context);
+
+    expect(result.batchItemFailures).toEqual([{ itemIdentifier: seq[2] }]);
+    const [written] = (await lake.list('curated/')).map((o) => o.key);
+    expect(written).toContain(`-${seq[0]}-${seq[1]}.parquet`);
+    const rows = await readParquet(written as string);
+    expect(rows.map((r) => r.event_id)).toEqual([events[0]?.eventId, events[1]?.eventId]);
+
+    // Lambda retries from the poison record: now first, it is quarantined with its reason; the rest is written.
+    const retry = kinesisEvent(events.slice(2), { firstSequence: BigInt(seq[2] as string) });
+    expect((await handler(retry, context)).batchItemFailures).toEqual([]);
+    const quarantined = (await lake.list('quarantine/')).map((o) => o.key);
+    const [line] = Buffer.from((await lake.get(quarantined[0] as string))?.body ?? [])
+      .toString()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(line).toMatchObject({
+      reason: 'PROCESSING_ERROR',
+      sequenceNumber: seq[2],
+      errors: ['Error: masking blew up'],
+    });
+    const retried = (await lake.list('curated/')).map((o) => o.key).find((k) => k.includes(`-${seq[2]}-${seq[3]}`));
+    expect((await readParquet(retried as string)).map((r) => r.event_id)).toEqual([events[3]?.eventId]);
+  });
+
+  it('drops an eventId an earlier batch already wrote, but not on a retry of that same batch', async () => {
+    const { handler, lake, readParquet } = await setup();
+    const event = attendeeRegistered();
+    const first = kinesisEvent([event, attendeeRegistered()]);
+    await handler(first, context);
+    await handler(first, context); // the same batch again (a retry): same objects, same content
+    const afterRetry = await lake.list('curated/');
+    expect(afterRetry).toHaveLength(1);
+    expect(await readParquet(afterRetry[0]?.key as string)).toHaveLength(2);
+
+    const later = kinesisEvent([event, attendeeRegistered()], { firstSequence: 9n * 10n ** 50n });
+    await handler(later, context);
+    const laterKey = (await lake.list('curated/')).map((o) => o.key).find((k) => k.includes('-9000'));
+    const rows = await readParquet(laterKey as string);
+    expect(rows.map((r) => r.event_id)).not.toContain(event.eventId);
+    expect(rows).toHaveLength(1);
   });
 });

@@ -1,16 +1,19 @@
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import middy from '@middy/core';
 import { type KinesisBatchResponse, KinesisStreamEvent, shardIdOf } from '@sluice/contracts';
 import {
+  type BatchSummary,
   buildProcessBatch,
-  emfLine,
   errorMessage,
   type IncomingRecord,
   jsonLog,
   type Log,
-  METRICS_NAMESPACE,
+  privateLog,
   type StreamBatchDependencies,
 } from '@sluice/core';
-import { streamEtlDependencies } from '../../composition';
+import { buildStreamEtlDependencies } from '../../composition';
+import { batchMetricLines } from './batch-metrics';
 
 function toIncomingRecord(record: KinesisStreamEvent['Records'][number]): IncomingRecord {
   return {
@@ -23,49 +26,48 @@ function toIncomingRecord(record: KinesisStreamEvent['Records'][number]): Incomi
 }
 
 /**
- * Kinesis micro-batch → lake. Invalid records are quarantined (a value, not a failure). If writing fails,
- * the batch is reported from its first record, so Lambda retries it whole; its deterministic object keys
- * make the retry overwrite rather than duplicate.
+ * Kinesis micro-batch → lake. Invalid records are quarantined (a value, not a failure). A poison record
+ * cuts the batch: what precedes it is written and it is reported as the batch item failure, so Lambda
+ * checkpoints just before it and retries from it (then quarantines it, as the first record). If writing
+ * fails, the batch is reported from its first record, so Lambda retries it whole; its deterministic
+ * object keys make the retry overwrite rather than duplicate.
  */
 export function createHandler(
   dependencies: () => Promise<StreamBatchDependencies>,
-  log: Log = jsonLog,
+  log: Log = privateLog(jsonLog),
   emit: (line: string) => void = console.log,
 ) {
   let processBatch: ReturnType<typeof buildProcessBatch> | undefined;
   return middy<unknown, KinesisBatchResponse>().handler(async (rawEvent) => {
     const event = KinesisStreamEvent.parse(rawEvent);
     const records = event.Records.map(toIncomingRecord);
-    processBatch ??= buildProcessBatch(await dependencies());
     const started = Date.now();
+    const first = records[0];
+    let summary: BatchSummary;
     try {
-      const summary = await processBatch(records);
-      const { filesWritten, byReason: _byReason, masked, ...counts } = summary;
-      log('info', 'batch processed', { ...counts, files: filesWritten.length, shardId: records[0]?.shardId });
-      emit(
-        emfLine(
-          METRICS_NAMESPACE,
-          { Service: 'stream-etl' },
-          {
-            RecordsIn: { value: summary.records, unit: 'Count' },
-            RecordsValid: { value: summary.valid, unit: 'Count' },
-            RecordsQuarantined: { value: summary.quarantined, unit: 'Count' },
-            DuplicatesInBatch: { value: summary.duplicatesInBatch, unit: 'Count' },
-            FilesWritten: { value: filesWritten.length, unit: 'Count' },
-            BatchLatency: { value: Date.now() - started, unit: 'Milliseconds' },
-            ...Object.fromEntries(
-              Object.entries(masked).map(([entity, value]) => [`Masked_${entity}`, { value, unit: 'Count' as const }]),
-            ),
-          },
-        ),
-      );
-      return { batchItemFailures: [] };
+      processBatch ??= buildProcessBatch(await dependencies());
+      summary = await processBatch(records);
     } catch (error) {
-      const first = records[0];
       log('error', 'batch failed; reported for retry', { error: errorMessage(error), shardId: first?.shardId });
       return { batchItemFailures: first ? [{ itemIdentifier: first.sequenceNumber }] : [] };
     }
+    const { filesWritten, byReason, byEventType: _byEventType, masked: _masked, poisonError, ...counts } = summary;
+    log('info', 'batch processed', { ...counts, byReason, files: filesWritten.length, shardId: first?.shardId });
+    if (summary.retryFrom) {
+      log('warn', 'poison record: batch cut before it, retried from it', {
+        sequenceNumber: summary.retryFrom,
+        error: poisonError,
+        shardId: first?.shardId,
+      });
+    }
+    const last = records[records.length - 1];
+    const iteratorAgeMs = last ? Math.max(0, Date.now() - last.approximateArrivalTimestamp * 1000) : 0;
+    for (const line of batchMetricLines(summary, Date.now() - started, iteratorAgeMs)) emit(line);
+    return { batchItemFailures: summary.retryFrom ? [{ itemIdentifier: summary.retryFrom }] : [] };
   });
 }
 
-export const handler = createHandler(streamEtlDependencies);
+// CommonJS bundle: __dirname; ESM source (local cloud, tests): import.meta.url.
+const handlerDirectory = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
+
+export const handler = createHandler(buildStreamEtlDependencies(handlerDirectory));
