@@ -1,2 +1,3 @@
+export * from './backfill';
 export * from './load-warehouse';
 export * from './schema';

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { errorMessage } from '@sluice/core';
+import { backfill } from './backfill';
 import { parseCli, USAGE } from './options';
 import { report } from './report';
 import { replayQuarantine, sqlLake, sqlWarehouse, status } from './tools';
@@ -8,6 +9,8 @@ import { up } from './up';
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 
 async function main(argv: string[]): Promise<number> {
+  // backfill parses its own options (--from, --to, --table).
+  if (argv[0] === 'backfill') return backfill(argv.slice(1)).then(() => 0);
   const options = parseCli(argv);
   if (options.help) {
     process.stdout.write(USAGE);
