@@ -63,6 +63,9 @@ const CURRENT_COLUMNS = [
   { Name: 'schema_version', Type: 'int' },
   { Name: 'session_id', Type: 'string' },
   { Name: 'room', Type: 'string' },
+  // Added by the stream's enrichment from reference data (declared in the contract).
+  { Name: 'session_title', Type: 'string' },
+  { Name: 'session_track', Type: 'string' },
 ];
 
 const notFound = () =>

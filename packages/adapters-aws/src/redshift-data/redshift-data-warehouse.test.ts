@@ -5,7 +5,7 @@ import {
   GetStatementResultCommand,
   RedshiftDataClient,
 } from '@aws-sdk/client-redshift-data';
-import { ConfigurationError, factTables, MATERIALIZED_VIEWS } from '@sluice/core';
+import { ConfigurationError, factTables, MATERIALIZED_VIEWS, type TablePolicies } from '@sluice/core';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ReadOnlyQueryError, SchemaChangeError } from '../errors';
@@ -24,7 +24,9 @@ const ALREADY_LOADED = 'curated/feedback_submitted/dt=2025-04-30/shardId-0000000
 
 const bytes = (n: number) => new Uint8Array(n).fill(7);
 
-function setup(options: { iamRoleArn?: string; answer?: (sql: string) => StatementAnswer } = {}) {
+function setup(
+  options: { iamRoleArn?: string; answer?: (sql: string) => StatementAnswer; policies?: TablePolicies } = {},
+) {
   const { lake, stored } = inMemoryLake('sluice-lake', {
     [SESSION_FILE_A]: bytes(1200),
     [SESSION_FILE_B]: bytes(3400),
@@ -38,6 +40,7 @@ function setup(options: { iamRoleArn?: string; answer?: (sql: string) => Stateme
     bucket: 'sluice-lake',
     pollIntervalMs: 1,
     ...(options.iamRoleArn ? { iamRoleArn: options.iamRoleArn } : {}),
+    ...(options.policies ? { policies: options.policies } : {}),
   });
   return { warehouse, stored };
 }
@@ -98,6 +101,8 @@ describe('migrate', () => {
           '  ticket_type VARCHAR(4096),',
           '  price DOUBLE PRECISION,',
           '  currency VARCHAR(4096),',
+          '  country_name VARCHAR(4096),',
+          '  region VARCHAR(4096),',
           '  dt DATE,',
           '  PRIMARY KEY (event_id)',
           ')',
@@ -111,6 +116,8 @@ describe('migrate', () => {
           '  schema_version INTEGER,',
           '  session_id VARCHAR(4096),',
           '  room VARCHAR(4096),',
+          '  session_title VARCHAR(4096),',
+          '  session_track VARCHAR(4096),',
           '  dt DATE,',
           '  PRIMARY KEY (event_id)',
           ')',
@@ -125,6 +132,8 @@ describe('migrate', () => {
           '  session_id VARCHAR(4096),',
           '  rating INTEGER,',
           '  comment VARCHAR(4096),',
+          '  session_title VARCHAR(4096),',
+          '  session_track VARCHAR(4096),',
           '  dt DATE,',
           '  PRIMARY KEY (event_id)',
           ')',
@@ -205,6 +214,35 @@ describe('migrate', () => {
     );
     expect(batches()).toHaveLength(1);
   });
+
+  it('versions a retyped column under the version policy: adds <name>_v2 and loads the column into it', async () => {
+    const retyped = factColumns().map((row) =>
+      row[0] === 'feedback_submitted' && row[1] === 'rating'
+        ? ['feedback_submitted', 'rating', 'character varying']
+        : row,
+    );
+    const state = migrationState([1, 2], retyped);
+    const { warehouse } = setup({
+      answer: (sql) =>
+        sql.startsWith('SELECT staged.row_count')
+          ? { columns: ['staged_rows', 'new_rows'], rows: [[2, 2]] }
+          : state(sql),
+      policies: {
+        feedback_submitted: { registration: 'direct', onTypeChange: 'version', projectionStartDate: '2025-01-01' },
+      },
+    });
+
+    await warehouse.migrate();
+    await warehouse.loadFiles([{ table: 'feedback_submitted', objectKey: FEEDBACK_FILE }]);
+
+    expect(batches()[1]).toEqual(['ALTER TABLE feedback_submitted ADD COLUMN rating_v2 INTEGER']);
+    const merge = batches()[2]?.find((sql) => sql.startsWith('MERGE INTO feedback_submitted'));
+    expect(merge).toContain(
+      'WHEN NOT MATCHED THEN INSERT (event_id, occurred_at, attendee_id, event_type, schema_version, session_id, rating_v2, comment',
+    );
+    expect(merge).toContain('VALUES (new_feedback_submitted.event_id,');
+    expect(merge).toContain('new_feedback_submitted.rating,');
+  });
 });
 
 describe('loadFiles', () => {
@@ -263,7 +301,9 @@ describe('loadFiles', () => {
         '  event_type VARCHAR(4096),',
         '  schema_version INTEGER,',
         '  session_id VARCHAR(4096),',
-        '  room VARCHAR(4096)',
+        '  room VARCHAR(4096),',
+        '  session_title VARCHAR(4096),',
+        '  session_track VARCHAR(4096)',
         ')',
       ].join('\n'),
       [
@@ -275,7 +315,8 @@ describe('loadFiles', () => {
       ].join('\n'),
       [
         'CREATE TEMP TABLE new_session_checked_in AS',
-        'SELECT event_id, occurred_at, attendee_id, event_type, schema_version, session_id, room, TRUNC(occurred_at) AS dt',
+        'SELECT event_id, occurred_at, attendee_id, event_type, schema_version, session_id, room, session_title, ' +
+          'session_track, TRUNC(occurred_at) AS dt',
         'FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY event_id ORDER BY occurred_at) AS copy_number FROM stage_session_checked_in) AS numbered',
         'WHERE copy_number = 1',
       ].join('\n'),
@@ -294,10 +335,12 @@ describe('loadFiles', () => {
         'USING new_session_checked_in',
         'ON session_checked_in.event_id = new_session_checked_in.event_id',
         'WHEN MATCHED THEN UPDATE SET event_id = new_session_checked_in.event_id',
-        'WHEN NOT MATCHED THEN INSERT (event_id, occurred_at, attendee_id, event_type, schema_version, session_id, room, dt)',
+        'WHEN NOT MATCHED THEN INSERT (event_id, occurred_at, attendee_id, event_type, schema_version, session_id, room, ' +
+          'session_title, session_track, dt)',
         'VALUES (new_session_checked_in.event_id, new_session_checked_in.occurred_at, new_session_checked_in.attendee_id, ' +
           'new_session_checked_in.event_type, new_session_checked_in.schema_version, new_session_checked_in.session_id, ' +
-          'new_session_checked_in.room, new_session_checked_in.dt)',
+          'new_session_checked_in.room, new_session_checked_in.session_title, new_session_checked_in.session_track, ' +
+          'new_session_checked_in.dt)',
       ].join('\n'),
       [
         'INSERT INTO load_ledger (object_key, table_name, rows_inserted, loaded_at)',

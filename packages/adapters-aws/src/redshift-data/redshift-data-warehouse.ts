@@ -8,6 +8,7 @@ import {
   type LoadOutcome,
   MATERIALIZED_VIEWS,
   type ObjectStore,
+  type TablePolicies,
   type Warehouse,
 } from '@sluice/core';
 import { chunksOf } from '../internal/poll';
@@ -39,6 +40,8 @@ export interface RedshiftDataWarehouseOptions extends StatementRunnerOptions {
   readonly lake: ObjectStore;
   /** The lake's bucket, as COPY addresses it (`s3://<bucket>/…`); must be `lake.bucket`. */
   readonly bucket: string;
+  /** Per-table schema-change policy (onTypeChange); tables not listed quarantine type changes. */
+  readonly policies?: TablePolicies;
 }
 
 export interface CopyManifest {
@@ -85,6 +88,8 @@ export function buildRedshiftDataWarehouse(
   }
   const runner = buildStatementRunner(client, options);
   const facts = new Map(factTables().map((fact) => [fact.table, fact]));
+  // Set by migrate() (run before the first load): where versioned retyped columns load.
+  let targets = new Map<string, Map<string, string>>();
 
   async function loadedKeys(keys: readonly string[]): Promise<Set<string>> {
     const loaded = new Set<string>();
@@ -103,6 +108,7 @@ export function buildRedshiftDataWarehouse(
         manifestUrl: `s3://${options.bucket}/${manifest.key}`,
         iamRoleArn: options.iamRoleArn,
         objectKeys,
+        targetOf: (column) => targets.get(fact.table)?.get(column) ?? column,
       }),
     );
     const counts = results[LOAD_COUNTS_STATEMENT]?.[0];
@@ -128,9 +134,9 @@ export function buildRedshiftDataWarehouse(
       }
       const existing = await runner.execute(selectFactColumns([...facts.keys()]));
       // Each chunk is a transaction of its own; the step is repeatable, so a failed chunk is redone next time.
-      for (const chunk of chunksOf(contractSyncStatements([...facts.values()], existing), MAX_STATEMENTS_PER_BATCH)) {
-        await runner.executeBatch(chunk);
-      }
+      const sync = contractSyncStatements([...facts.values()], existing, options.policies);
+      for (const chunk of chunksOf(sync.statements, MAX_STATEMENTS_PER_BATCH)) await runner.executeBatch(chunk);
+      targets = sync.targets;
     },
 
     async loadFiles(files: readonly FileToLoad[]): Promise<LoadOutcome> {

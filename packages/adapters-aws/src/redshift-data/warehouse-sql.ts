@@ -137,6 +137,8 @@ export interface LoadStatementsInput {
   /** The role COPY reads S3 with; omitted, the namespace's default IAM role (`IAM_ROLE default`). */
   readonly iamRoleArn?: string;
   readonly objectKeys: readonly string[];
+  /** The fact column a contract column loads into, when not its own name (a versioned retype: `<name>_v2`). */
+  readonly targetOf?: (column: string) => string;
 }
 
 /** Where the load transaction reports `staged_rows` and `new_rows` (see {@link loadStatements}). */
@@ -188,7 +190,7 @@ export function loadStatements(input: LoadStatementsInput): string[] {
       `USING ${fresh}`,
       `ON ${table}.event_id = ${fresh}.event_id`,
       `WHEN MATCHED THEN UPDATE SET event_id = ${fresh}.event_id`,
-      `WHEN NOT MATCHED THEN INSERT (${columnList(columns)}, dt)`,
+      `WHEN NOT MATCHED THEN INSERT (${columns.map((c) => identifier(input.targetOf?.(c.name) ?? c.name)).join(', ')}, dt)`,
       `VALUES (${columnList(columns, `${fresh}.`)}, ${fresh}.dt)`,
     ].join('\n'),
     [
