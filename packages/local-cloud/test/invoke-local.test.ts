@@ -101,6 +101,12 @@ describe('serverless invoke local with the checked-in fixtures', () => {
     expect(JSON.parse(String(api.body))).toEqual({ rows: [{ country: 'NG', attendees: 1 }] });
 
     const report = await invokeLocal('reporting', 'scheduledReport', 'scheduled-event.json');
-    expect(report).toEqual({ objectKey: 'reports/dt=2026-11-25/attendees-by-country.csv', rows: 1 });
+    expect(report).toMatchObject({
+      objectKeys: expect.arrayContaining([
+        'reports/dt=2026-11-25/report.html',
+        'reports/dt=2026-11-25/attendees-by-country.csv',
+      ]),
+      panels: 5,
+    });
   }, 240_000);
 });
