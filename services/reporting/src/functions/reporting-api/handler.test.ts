@@ -152,7 +152,7 @@ describe('reportingApi handler: ad-hoc SQL on the lake', () => {
     const engine = await deps.lakeQuery();
     // Straight to the engine, skipping the guard: the sandbox alone must refuse files outside curated/.
     await expect(engine.query("SELECT * FROM read_csv('/etc/passwd')")).rejects.toThrow(/Permission Error/);
-    await expect(engine.query("SELECT count(*) FROM read_parquet('" + (await rawPath()) + "')")).rejects.toThrow(
+    await expect(engine.query(`SELECT count(*) FROM read_parquet('${await rawPath()}')`)).rejects.toThrow(
       /Permission Error/,
     );
     await expect(engine.query('SELECT count(*) AS n FROM attendee_registered')).resolves.toMatchObject({
