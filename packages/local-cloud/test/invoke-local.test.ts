@@ -90,8 +90,8 @@ describe('serverless invoke local with the checked-in fixtures', () => {
 
     const registered = await invokeLocal('catalog-updater', 'registerPartitions', 's3-object-created.json');
     expect(registered).toMatchObject({
-      newPartitions: 1,
-      partitions: [{ table: 'attendee_registered', dt: '2026-11-25' }],
+      registration: { newPartitions: 1, partitions: [{ table: 'attendee_registered', dt: '2026-11-25' }] },
+      crawler: { start: false },
     });
 
     const loaded = await invokeLocal('warehouse-loader', 'loadWarehouse', 'load-warehouse-input.json');

@@ -1,5 +1,5 @@
 import { buildAwsClients, buildRedshiftDataWarehouse, buildS3ObjectStore } from '@sluice/adapters-aws';
-import { once, parseConfig, type Warehouse } from '@sluice/core';
+import { ConfigurationError, once, parseConfig, TablePoliciesJson, type Warehouse } from '@sluice/core';
 import { z } from 'zod';
 
 const WarehouseConfig = z.object({
@@ -9,6 +9,8 @@ const WarehouseConfig = z.object({
   SLUICE_REDSHIFT_WORKGROUP: z.string().min(1).optional(),
   SLUICE_REDSHIFT_DATABASE: z.string().min(1).optional(),
   SLUICE_REDSHIFT_COPY_ROLE_ARN: z.string().startsWith('arn:').optional(),
+  /** Per-table schema-change policy (TablePolicy JSON, shared with the catalog-updater); empty = quarantine. */
+  SLUICE_CATALOG_TABLE_POLICIES: TablePoliciesJson,
   /** Local cloud only. */
   SLUICE_DATA_DIR: z.string().min(1).optional(),
 });
@@ -22,9 +24,18 @@ const AwsWarehouseConfig = WarehouseConfig.required({
 /** The warehouse: Redshift Serverless through the Data API on AWS; a DuckDB file on the local cloud. */
 export const warehouseDependencies = once(async (): Promise<{ warehouse: Warehouse }> => {
   const config = parseConfig(WarehouseConfig, process.env);
+  const policies = config.SLUICE_CATALOG_TABLE_POLICIES;
   if (config.SLUICE_RUNTIME === 'local') {
-    const { openLocalWarehouse } = await import('@sluice/adapters-local');
-    return { warehouse: await openLocalWarehouse(config.SLUICE_DATA_DIR, config.SLUICE_LAKE_BUCKET) };
+    const { DuckDbWarehouse, localDataPaths } = await import('@sluice/adapters-local');
+    if (!config.SLUICE_DATA_DIR) throw new ConfigurationError(['SLUICE_DATA_DIR: required when SLUICE_RUNTIME=local']);
+    const paths = localDataPaths(config.SLUICE_DATA_DIR);
+    return {
+      warehouse: await DuckDbWarehouse.open({
+        dbPath: paths.warehouseDb,
+        lakeRoot: paths.lakeBucketRoot(config.SLUICE_LAKE_BUCKET),
+        policies,
+      }),
+    };
   }
   const aws = parseConfig(AwsWarehouseConfig, process.env);
   const clients = buildAwsClients({ region: aws.AWS_REGION });
@@ -35,6 +46,7 @@ export const warehouseDependencies = once(async (): Promise<{ warehouse: Warehou
       ...(aws.SLUICE_REDSHIFT_COPY_ROLE_ARN ? { iamRoleArn: aws.SLUICE_REDSHIFT_COPY_ROLE_ARN } : {}),
       lake: buildS3ObjectStore(clients.s3, { bucket: aws.SLUICE_LAKE_BUCKET }),
       bucket: aws.SLUICE_LAKE_BUCKET,
+      policies,
     }),
   };
 });
