@@ -39,4 +39,26 @@ const inlineChartLibrary = {
   },
 };
 
-module.exports = [copyParquetWasm, inlineChartLibrary];
+// stream-etl's enrichment SQL files sit next to its handler; its `enrichment-sql-files.ts` reads them at run
+// time from source. A Lambda bundle has no source tree, so the bundle gets the files' text inlined instead.
+const inlineEnrichmentSql = {
+  name: 'inline-enrichment-sql',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]enrichment-sql-files\.ts$/ }, (args) => {
+      const { readdirSync, readFileSync } = require('node:fs');
+      const directory = join(dirname(args.path), 'enrichment');
+      const files = Object.fromEntries(
+        readdirSync(directory)
+          .filter((name) => name.endsWith('.sql'))
+          .map((name) => [name, readFileSync(join(directory, name), 'utf8')]),
+      );
+      return {
+        contents: `export function enrichmentSqlFiles() { return ${JSON.stringify(files)}; }`,
+        loader: 'js',
+        watchFiles: Object.keys(files).map((name) => join(directory, name)),
+      };
+    });
+  },
+};
+
+module.exports = [copyParquetWasm, inlineChartLibrary, inlineEnrichmentSql];

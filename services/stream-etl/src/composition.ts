@@ -14,11 +14,12 @@ import {
   type Log,
   once,
   parseConfig,
+  privateLog,
   type StreamBatchDependencies,
   StreamPipelineConfig,
 } from '@sluice/core';
 import { encodeParquet } from '@sluice/parquet';
-import { buildSqlEnrichment, loadEnrichmentQueries } from '@sluice/sql-enrichment';
+import { buildSqlEnrichment, queriesFromSqlFiles } from '@sluice/sql-enrichment';
 import { z } from 'zod';
 
 const SEVEN_DAYS = 7 * 24 * 3600;
@@ -65,15 +66,10 @@ const StreamEtlConfig = z
   });
 
 /**
- * The enrichment SQL files sit next to the handler (`enrichment/<table>.sql`); the esbuild plugin copies
- * them next to the bundle, so the same relative path works from source and from the Lambda package.
+ * The stream-etl function's composition root (one per container). `sqlFiles` gives the enrichment SQL
+ * files by name (read from the handler's `enrichment/` folder, or inlined in the bundle).
  */
-export function enrichmentDirectory(handlerDirectory: string): string {
-  return join(handlerDirectory, 'enrichment');
-}
-
-/** The stream-etl function's composition root (one per container). */
-export function buildStreamEtlDependencies(handlerDirectory: string, log: Log = jsonLog) {
+export function buildStreamEtlDependencies(sqlFiles: () => Record<string, string>, log: Log = privateLog(jsonLog)) {
   return once(async (): Promise<StreamBatchDependencies> => {
     const config = parseConfig(StreamEtlConfig, process.env);
     const clients = buildAwsClients({
@@ -100,7 +96,7 @@ export function buildStreamEtlDependencies(handlerDirectory: string, log: Log = 
       encodeTable: encodeParquet,
       masking: defaultMaskingPolicy(hmacKey),
       enrichment: {
-        enrich: buildSqlEnrichment(loadEnrichmentQueries(enrichmentDirectory(handlerDirectory))),
+        enrich: buildSqlEnrichment(queriesFromSqlFiles(sqlFiles(), 'the enrichment/ folder of process-stream')),
         referenceTables: buildReferenceData(lake, { refreshSeconds: config.SLUICE_REFERENCE_REFRESH_SECONDS, log }),
       },
       idempotency,

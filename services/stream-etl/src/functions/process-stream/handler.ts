@@ -1,5 +1,3 @@
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import middy from '@middy/core';
 import { type KinesisBatchResponse, KinesisStreamEvent, shardIdOf } from '@sluice/contracts';
 import {
@@ -14,6 +12,7 @@ import {
 } from '@sluice/core';
 import { buildStreamEtlDependencies } from '../../composition';
 import { batchMetricLines } from './batch-metrics';
+import { enrichmentSqlFiles } from './enrichment-sql-files';
 
 function toIncomingRecord(record: KinesisStreamEvent['Records'][number]): IncomingRecord {
   return {
@@ -67,7 +66,4 @@ export function createHandler(
   });
 }
 
-// CommonJS bundle: __dirname; ESM source (local cloud, tests): import.meta.url.
-const handlerDirectory = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
-
-export const handler = createHandler(buildStreamEtlDependencies(handlerDirectory));
+export const handler = createHandler(buildStreamEtlDependencies(enrichmentSqlFiles));
