@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { LocalBuckets } from '@sluice/adapters-local';
 import { errorMessage } from '@sluice/core';
-import { createEventGenerator, runTraffic, type TrafficResult } from '../generator';
+import { createEventGenerator, runTraffic, seedReferenceData, type TrafficResult } from '../generator';
 import { LocalCloud } from '../runtime/local-cloud';
 import { kinesisSender } from './kinesis-sender';
 import type { CliOptions } from './options';
@@ -58,17 +59,22 @@ export async function up(options: CliOptions, repoRoot: string): Promise<number>
     progressLine(cloud, startedAt, produced).then(say, () => {});
   }, 1000);
 
+  const generator = createEventGenerator({
+    seed: options.seed,
+    malformedShare: options.malformedShare,
+    duplicateShare: options.duplicateShare,
+    startDate: new Date(Date.now() - 2 * 86_400_000),
+  });
+  const lake = await new LocalBuckets({ root: cloud.paths.lake }).ensureBucket(cloud.lakeBucket());
+  const seeded = await seedReferenceData(lake, generator.sessions);
+  say(`  reference data ${seeded.length > 0 ? `seeded: ${seeded.join(', ')}` : 'kept (already in the lake)'}`);
+
   let traffic: TrafficResult | undefined;
   try {
     if (options.traffic) {
       const bounded = options.events !== undefined;
       traffic = await runTraffic({
-        generator: createEventGenerator({
-          seed: options.seed,
-          malformedShare: options.malformedShare,
-          duplicateShare: options.duplicateShare,
-          startDate: new Date(Date.now() - 2 * 86_400_000),
-        }),
+        generator,
         total: options.events ?? Number.POSITIVE_INFINITY,
         ...(options.rate !== undefined ? { ratePerSecond: options.rate } : bounded ? {} : { ratePerSecond: 200 }),
         send: kinesisSender(endpoints.kinesis, cloud.streamName()),

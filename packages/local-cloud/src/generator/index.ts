@@ -15,6 +15,7 @@ export {
   type ResolvedGeneratorOptions,
 } from './generator-options';
 export { MALFORMATION_KINDS, type MalformationKind } from './malformations';
+export { referenceDataObjects, seedReferenceData } from './reference-data';
 export { type ConferenceSession, createSessionCatalog, type SessionCatalogOptions } from './session-catalog';
 export { type RecordSource, runTraffic, type SendRecords, type TrafficOptions, type TrafficResult } from './traffic';
 export type { TrafficCounts } from './traffic-counts';
