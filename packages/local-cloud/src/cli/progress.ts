@@ -18,7 +18,7 @@ export async function progressLine(cloud: LocalCloud, startedAt: number, produce
     `partitions ${c.partitionsRegistered}`,
     `warehouse rows ${rows}`,
     `quarantined ${c.quarantined}`,
-    `duplicates ${c.duplicatesInBatch + c.warehouseRowsSkipped}`,
+    `duplicates ${c.duplicatesInBatch + c.duplicatesAcrossBatches + c.warehouseRowsSkipped}`,
     `lag ${lagMs(cloud)} ms`,
   ].join(' | ');
 }

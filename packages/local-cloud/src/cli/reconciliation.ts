@@ -51,8 +51,9 @@ export async function reconcile(cloud: LocalCloud): Promise<Reconciliation> {
   const produced = await countStream(cloud);
   const loaded = Object.values(await cloud.warehouseRows()).reduce((a, b) => a + b, 0);
   const { count: quarantined, byReason } = await countQuarantine(cloud);
-  const { duplicatesInBatch, warehouseRowsSkipped } = cloud.metrics.counters;
-  const duplicatesDropped = duplicatesInBatch + warehouseRowsSkipped;
+  const { duplicatesInBatch, duplicatesAcrossBatches, warehouseRowsSkipped } = cloud.metrics.counters;
+  // Dropped by stream-etl (in a batch, or by the idempotency store across batches) or by the warehouse MERGE.
+  const duplicatesDropped = duplicatesInBatch + duplicatesAcrossBatches + warehouseRowsSkipped;
   return {
     produced,
     loaded,

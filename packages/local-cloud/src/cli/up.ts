@@ -124,6 +124,11 @@ async function report(cloud: LocalCloud, traffic: TrafficResult | undefined): Pr
     `  duplicates dropped  ${r.duplicatesDropped}`,
     `  unaccounted         ${r.unaccounted}   ${r.unaccounted === 0 ? 'balanced' : 'NOT BALANCED'}`,
     `  duplicate ids in the warehouse  ${r.duplicateRowsInWarehouse}`,
+    '  stream-etl by event type (valid / duplicates dropped / written to the lake)',
+    ...Object.entries(cloud.metrics.counters.byEventType).map(
+      ([type, c]) =>
+        `    ${type.padEnd(20)} ${String(c.valid).padStart(7)} ${String(c.duplicates).padStart(7)} ${String(c.written).padStart(7)}`,
+    ),
   ];
   if (traffic) {
     out.push(

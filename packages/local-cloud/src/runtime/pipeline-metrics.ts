@@ -9,6 +9,9 @@ export interface PipelineCounters {
   recordsValid: number;
   quarantined: number;
   duplicatesInBatch: number;
+  duplicatesAcrossBatches: number;
+  /** stream-etl's per-event-type lines: events valid, dropped as duplicates, written to the lake. */
+  byEventType: Record<string, { valid: number; duplicates: number; written: number }>;
   /** From EventBridge: Object Created, PartitionsRegistered, WarehouseLoaded. */
   objectsCreated: number;
   partitionsRegistered: number;
@@ -24,6 +27,8 @@ const EMPTY: PipelineCounters = {
   recordsValid: 0,
   quarantined: 0,
   duplicatesInBatch: 0,
+  duplicatesAcrossBatches: 0,
+  byEventType: {},
   objectsCreated: 0,
   partitionsRegistered: 0,
   warehouseRowsInserted: 0,
@@ -42,7 +47,7 @@ type Signal =
  */
 export class PipelineMetrics {
   private readonly file: string;
-  readonly counters: PipelineCounters = { ...EMPTY };
+  readonly counters: PipelineCounters = { ...EMPTY, byEventType: {} };
 
   constructor(dir: string) {
     mkdirSync(dir, { recursive: true });
@@ -69,11 +74,20 @@ export class PipelineMetrics {
     const n = (value: unknown) => (typeof value === 'number' ? value : 0);
     if (signal.kind === 'emf') {
       if (signal.values.Service !== 'stream-etl') return;
+      if (typeof signal.values.EventType === 'string') {
+        // A per-event-type breakdown of a batch already counted by its service line.
+        const type = (c.byEventType[signal.values.EventType] ??= { valid: 0, duplicates: 0, written: 0 });
+        type.valid += n(signal.values.RecordsValid);
+        type.duplicates += n(signal.values.Duplicates);
+        type.written += n(signal.values.RecordsOut);
+        return;
+      }
       c.batches++;
       c.recordsIn += n(signal.values.RecordsIn);
       c.recordsValid += n(signal.values.RecordsValid);
       c.quarantined += n(signal.values.RecordsQuarantined);
       c.duplicatesInBatch += n(signal.values.DuplicatesInBatch);
+      c.duplicatesAcrossBatches += n(signal.values.DuplicatesAcrossBatches);
       return;
     }
     switch (signal.detailType) {
