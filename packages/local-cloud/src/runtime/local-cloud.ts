@@ -8,7 +8,7 @@ import { listenOnLoopback } from '../http/listen-on-loopback';
 import { KinesisStore, LOCAL_ACCOUNT_ID as LOCAL_ACCOUNT, LOCAL_REGION, startKinesisServer } from '../kinesis';
 import { KinesisEventSourceMapping } from '../lambda';
 import { startS3Server } from '../s3';
-import { type JsonValue, LocalStateMachines } from '../stepfunctions';
+import { type JsonValue, LocalStateMachines, localGlueCrawlers } from '../stepfunctions';
 import { type LocalFunction, loadTopology, type ServiceTopology } from '../wiring';
 import { gatewayRoutes, startHttpGateway } from './http-gateway';
 import { localEnvironment, localMaskingKey } from './local-environment';
@@ -134,6 +134,8 @@ export class LocalCloud {
       putEvents: (entries) =>
         bus.putEvents(entries.map((e) => ({ ...e, Resources: e.Resources ? [...e.Resources] : undefined }))),
       sendMessage: (queue, body) => queues.send(queue, body),
+      // Crawler-mode tables (SLUICE_CATALOG_TABLE_POLICIES): the simulated crawler over the local lake.
+      glue: localGlueCrawlers(paths.root, resources.find((r) => r.type === 'AWS::S3::Bucket')?.name ?? ''),
     });
     for (const machine of topology.flatMap((s) => s.stateMachines)) {
       stateMachines.register({ name: machine.name, arn: machine.arn, definition: machine.definition });

@@ -13,6 +13,7 @@ export {
   UnresolvableIntrinsicError,
   UnsupportedLocallyError,
 } from './errors';
+export { localGlueCrawlers } from './local-glue';
 export { LocalStateMachines } from './local-state-machine';
 export { type ResolverContext, resolveDefinition } from './resolve-definition';
 export type {
