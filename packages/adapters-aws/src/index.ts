@@ -20,5 +20,6 @@ export {
   type StatementRunnerOptions,
 } from './redshift-data/statement-runner';
 export { type Migration, warehouseMigrations } from './redshift-data/warehouse-sql';
+export { buildS3DeleteObject } from './s3/s3-delete-object';
 export { buildS3ObjectStore, type S3ObjectStoreOptions } from './s3/s3-object-store';
 export { readSsmParameter } from './ssm/read-ssm-parameter';

@@ -2,7 +2,7 @@ import { tableFromIPC } from 'apache-arrow';
 import fc from 'fast-check';
 import { readParquet } from 'parquet-wasm';
 import { describe, expect, it } from 'vitest';
-import { encodeParquet, type ParquetCell } from './index';
+import { decodeParquet, encodeParquet, type ParquetCell } from './index';
 
 describe('encodeParquet', () => {
   it('writes typed columns that read back with their values and nulls', () => {
@@ -139,5 +139,21 @@ describe('encodeParquet round trip (property)', () => {
     const nullRow = Object.fromEntries(columns.map((column) => [column.name, null]));
     expect(readBack(encodeParquet(columns, [nullRow, nullRow])).rows).toEqual([nullRow, nullRow]);
     expect(readBack(encodeParquet(columns, [])).rows).toEqual([]);
+  });
+});
+
+describe('decodeParquet', () => {
+  it('reads back what encodeParquet wrote, nulls and timestamps included', () => {
+    const columns = [
+      { name: 'event_id', type: 'string' as const },
+      { name: 'occurred_at', type: 'timestamp' as const },
+      { name: 'rating', type: 'int' as const },
+      { name: 'price', type: 'double' as const },
+    ];
+    const rows = [
+      { event_id: 'e-1', occurred_at: 1_795_640_000_123, rating: 5, price: 12.5 },
+      { event_id: 'e-2', occurred_at: null, rating: null, price: null },
+    ];
+    expect(decodeParquet(encodeParquet(columns, rows))).toEqual(rows);
   });
 });

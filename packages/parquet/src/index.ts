@@ -2,6 +2,7 @@ import { Table, tableToIPC } from 'apache-arrow';
 import { Compression, Table as WasmTable, WriterPropertiesBuilder, writeParquet } from 'parquet-wasm';
 import { type Cells, columnVector, type ParquetCell, type ParquetColumnType } from './vectors';
 
+export { decodeParquet } from './decode';
 export type { ParquetCell, ParquetColumnType } from './vectors';
 
 export interface ParquetColumn {

@@ -3,10 +3,12 @@ import {
   buildAwsClients,
   buildDynamoDbIdempotencyStore,
   buildEventBridgePublisher,
+  buildS3DeleteObject,
   buildS3ObjectStore,
   readSsmParameter,
 } from '@sluice/adapters-aws';
 import {
+  buildCompactPartitions,
   buildReferenceData,
   defaultMaskingPolicy,
   type IdempotencyStore,
@@ -18,7 +20,7 @@ import {
   type StreamBatchDependencies,
   StreamPipelineConfig,
 } from '@sluice/core';
-import { encodeParquet } from '@sluice/parquet';
+import { decodeParquet, encodeParquet } from '@sluice/parquet';
 import { buildSqlEnrichment, queriesFromSqlFiles } from '@sluice/sql-enrichment';
 import { z } from 'zod';
 
@@ -104,3 +106,37 @@ export function buildStreamEtlDependencies(sqlFiles: () => Record<string, string
     };
   });
 }
+
+const CompactionConfig = z.object({
+  AWS_REGION: z.string().min(1),
+  SLUICE_LAKE_BUCKET: z.string().min(3),
+  SLUICE_S3_ENDPOINT: z.url().optional(),
+  /** Days after its date before a partition counts as closed (late events still arrive until then). */
+  SLUICE_COMPACTION_GRACE_DAYS: z.coerce.number().int().min(1).default(1),
+  SLUICE_COMPACTION_MIN_FILES: z.coerce.number().int().min(2).default(2),
+  /** Partitions larger than this are left alone: the function holds one partition in memory. */
+  SLUICE_COMPACTION_MAX_PARTITION_MB: z.coerce.number().positive().default(64),
+});
+
+/** The compaction function's composition root: the lake over S3 (the local cloud's S3 endpoint locally). */
+export const compactionDependencies = once(async () => {
+  const config = parseConfig(CompactionConfig, process.env);
+  const clients = buildAwsClients({ region: config.AWS_REGION, endpoints: { s3: config.SLUICE_S3_ENDPOINT } });
+  const lake = buildS3ObjectStore(clients.s3, { bucket: config.SLUICE_LAKE_BUCKET });
+  return {
+    compactPartitions: buildCompactPartitions({
+      lake,
+      encodeTable: encodeParquet,
+      decodeTable: decodeParquet,
+      deleteObject: buildS3DeleteObject(clients.s3, { bucket: config.SLUICE_LAKE_BUCKET }),
+      log: privateLog(jsonLog),
+    }),
+    settings: {
+      graceDays: config.SLUICE_COMPACTION_GRACE_DAYS,
+      minFiles: config.SLUICE_COMPACTION_MIN_FILES,
+      maxPartitionBytes: config.SLUICE_COMPACTION_MAX_PARTITION_MB * 1024 * 1024,
+      zones: ['curated', 'raw'] as const,
+    },
+  };
+});
+export type CompactionDependencies = Awaited<ReturnType<typeof compactionDependencies>>;

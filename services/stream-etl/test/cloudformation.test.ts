@@ -68,4 +68,35 @@ describe('stream-etl CloudFormation (serverless package)', () => {
     expect(policy).toContain('/quarantine/*');
     expect(policy).not.toContain('s3:DeleteObject');
   });
+
+  it('keeps the idempotency table: eventId key, TTL on expiresAt, on demand, encrypted; the function reads and writes it in batches only', () => {
+    expect(propertiesOf(template, 'IdempotencyTable')).toMatchObject({
+      BillingMode: 'PAY_PER_REQUEST',
+      KeySchema: [{ AttributeName: 'eventId', KeyType: 'HASH' }],
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+      SSESpecification: { SSEEnabled: true },
+    });
+    const policy = JSON.stringify(template.Resources.ProcessStreamRole?.Properties);
+    expect(policy).toContain('"dynamodb:BatchGetItem","dynamodb:BatchWriteItem"');
+    expect(policy).toContain('"Fn::GetAtt":["IdempotencyTable","Arn"]');
+    const fn = propertiesOf(template, 'ProcessStreamLambdaFunction') as {
+      Environment: { Variables: Record<string, unknown> };
+    };
+    expect(fn.Environment.Variables).toMatchObject({
+      SLUICE_IDEMPOTENCY_TABLE: 'sluice-test-stream-etl-idempotency',
+      SLUICE_IDEMPOTENCY_TTL_SECONDS: '604800',
+      SLUICE_REFERENCE_REFRESH_SECONDS: '60',
+    });
+  });
+
+  it('compacts closed partitions daily with a role that may rewrite only the raw and curated zones', () => {
+    const [[, rule] = []] = resourcesOfType(template, 'AWS::Events::Rule');
+    expect(rule?.Properties).toMatchObject({ ScheduleExpression: 'cron(30 1 * * ? *)', State: 'ENABLED' });
+    const policy = JSON.stringify(template.Resources.CompactPartitionsRole?.Properties);
+    expect(policy).toContain('"s3:GetObject","s3:PutObject","s3:DeleteObject"');
+    expect(policy).toContain('/raw/*');
+    expect(policy).toContain('/curated/*');
+    expect(policy).not.toContain('quarantine');
+    expect(policy).not.toContain('reference');
+  });
 });
