@@ -11,6 +11,8 @@ export interface SoakOptions {
   /** Samples taken in the first part of the run are warm-up (module loading, first DuckDB pages), not trend. */
   readonly warmupSeconds?: number;
   readonly sampleEveryMs?: number;
+  /** A full GC before every n-th sample (default 5); a short soak needs more live-heap points for a trend. */
+  readonly gcEverySamples?: number;
   readonly seed?: number;
 }
 
@@ -18,7 +20,7 @@ export interface SoakSample {
   readonly atSeconds: number;
   readonly rssMb: number;
   readonly heapUsedMb: number;
-  /** Heap still in use right after a full garbage collection (every fifth sample): what a leak grows. */
+  /** Heap still in use right after a full garbage collection (every n-th sample): what a leak grows. */
   readonly liveHeapMb?: number;
   readonly produced: number;
   /** Records stream-etl has taken from the stream. */
@@ -76,7 +78,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const startedAt = Date.now();
   const gc = fullGc();
   const sample = async () => {
-    const collect = samples.length % GC_EVERY_SAMPLES === 0;
+    const collect = samples.length % (options.gcEverySamples ?? GC_EVERY_SAMPLES) === 0;
     if (collect) gc();
     const memory = process.memoryUsage();
     const mappings = run.cloud.eventSourceMappings().map((m) => m.stats().total);
