@@ -129,25 +129,30 @@ async function streamEtl(options: Options): Promise<StreamEtlSummary> {
 /** Lambda cost per million events: from the stream-etl benchmark's batches, the live run's invocations, ingest. */
 function costModel(results: Partial<SuiteResults>): LambdaCost[] {
   const costs: LambdaCost[] = [];
-  const streamMemory = configuredMemoryMb(REPO_ROOT, 'stream-etl');
   if (results.streamEtl) {
     costs.push(
       lambdaCost({
         source: `stream-etl, benchmark batches of ${results.streamEtl.batchSize.toLocaleString('en-US')}`,
-        memoryMb: streamMemory,
+        memoryMb: configuredMemoryMb(REPO_ROOT, 'stream-etl'),
         eventsPerInvocation: results.streamEtl.batchSize,
         msPerInvocation: results.streamEtl.batchMsMedian,
       }),
     );
   }
-  const live = results.freshness
-    ? Object.entries(results.freshness.invocations).find(([name]) => name.endsWith('-processStream'))?.[1]
-    : undefined;
-  if (results.freshness && live && live.invocations > 0) {
+  // The live run's invocations of every function the pipeline runs per event, at each one's configured memory.
+  const liveFunctions = [
+    { suffix: '-processStream', service: 'stream-etl' },
+    { suffix: '-registerPartitions', service: 'catalog-updater' },
+    { suffix: '-loadWarehouse', service: 'warehouse-loader' },
+  ];
+  for (const { suffix, service } of liveFunctions) {
+    if (!results.freshness) break;
+    const [name, live] = Object.entries(results.freshness.invocations).find(([fn]) => fn.endsWith(suffix)) ?? [];
+    if (!name || !live || live.invocations === 0) continue;
     costs.push(
       lambdaCost({
-        source: 'stream-etl, live local-cloud batches (configured batch size and window)',
-        memoryMb: streamMemory,
+        source: `${service}, live local-cloud invocations (configured batch size and window)`,
+        memoryMb: configuredMemoryMb(REPO_ROOT, service),
         eventsPerInvocation: results.freshness.events / live.invocations,
         msPerInvocation: live.totalMs / live.invocations,
       }),
