@@ -1,5 +1,5 @@
 // esbuild plugins for the services' Lambda bundles (serverless-esbuild `plugins`).
-const { copyFileSync, existsSync, mkdirSync, readdirSync } = require('node:fs');
+const { copyFileSync, mkdirSync } = require('node:fs');
 const { dirname, join } = require('node:path');
 
 // parquet-wasm's Node build reads parquet_wasm_bg.wasm from its own directory at load time; once bundled,

@@ -76,7 +76,8 @@ export class PipelineMetrics {
       if (signal.values.Service !== 'stream-etl') return;
       if (typeof signal.values.EventType === 'string') {
         // A per-event-type breakdown of a batch already counted by its service line.
-        const type = (c.byEventType[signal.values.EventType] ??= { valid: 0, duplicates: 0, written: 0 });
+        const type = c.byEventType[signal.values.EventType] ?? { valid: 0, duplicates: 0, written: 0 };
+        c.byEventType[signal.values.EventType] = type;
         type.valid += n(signal.values.RecordsValid);
         type.duplicates += n(signal.values.Duplicates);
         type.written += n(signal.values.RecordsOut);
