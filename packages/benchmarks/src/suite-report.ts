@@ -48,7 +48,7 @@ export function suiteMarkdown(r: SuiteResults): string {
       `stream-etl throughput, ${int(s.events)} events, batches of ${int(s.batchSize)}`,
       `${range(s.candidate.eventsPerSecond, int)} events/s, peak RSS ${range(s.candidate.peakRssMb, int)} MB`,
       `DuckDB NDJSON → partitioned Parquet: ${range(s.baseline.eventsPerSecond, int)} events/s, peak RSS ${range(s.baseline.peakRssMb, int)} MB`,
-      `median (min–max) of ${s.runs} runs, each in its own process`,
+      `median (min–max) of ${s.runs} run${s.runs === 1 ? '' : 's'}, each in its own process`,
     ]);
   }
   if (r.freshness) {
