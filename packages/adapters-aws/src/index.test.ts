@@ -10,10 +10,12 @@ describe('@sluice/adapters-aws', () => {
     ).toEqual([
       'buildAthenaQueryEngine',
       'buildAwsClients',
+      'buildDynamoDbIdempotencyStore',
       'buildEventBridgePublisher',
       'buildGlueCatalog',
       'buildKinesisPutRecords',
       'buildRedshiftDataWarehouse',
+      'buildS3DeleteObject',
       'buildS3ObjectStore',
       'buildStatementRunner',
     ]);

@@ -26,6 +26,7 @@ describe('local topology from the services serverless.yml', () => {
     const functions = topology.flatMap((s) => s.functions.map((fn) => ({ ...fn, dir: s.dir })));
     expect(functions.map((fn) => fn.key).sort()).toEqual(
       [
+        'compactPartitions',
         'ingestEvents',
         'loadWarehouse',
         'processStream',
