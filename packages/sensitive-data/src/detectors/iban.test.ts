@@ -1,3 +1,4 @@
+import { ValidationErrorsIBAN, validateIBAN } from 'ibantools';
 import { describe, expect, it } from 'vitest';
 import { found } from '../test-support';
 import { isIban } from './iban';
@@ -21,6 +22,25 @@ describe('IBAN', () => {
     expect(isIban('DE89370400440532013001')).toBe(false);
     expect(isIban('DE88370400440532013000')).toBe(false);
     expect(ibans('IBAN DE88 3704 0044 0532 0130 00 seems wrong')).toEqual([]);
+  });
+
+  it.each([
+    'HR77 1517 0351 0731 0975 9',
+    'HR3645029880024967199',
+    'PT83 0235 6031 2100 1245 0009 3',
+    'BE22954660004834',
+    'SK16 8001 2391 9905 1009 5626',
+  ])('accepts %s: mod-97 valid, though its national check digit is wrong', (value) => {
+    expect(validateIBAN(value.replace(/ /g, '')).errorCodes).toEqual([
+      ValidationErrorsIBAN.WrongAccountBankBranchChecksum,
+    ]);
+    expect(isIban(value)).toBe(true);
+    expect(ibans(`Send the reimbursement to IBAN ${value} please.`)).toEqual([value]);
+  });
+
+  it('a wrong national check digit does not rescue a bad mod-97 checksum', () => {
+    expect(isIban('HR78 1517 0351 0731 0975 9')).toBe(false);
+    expect(ibans('Send it to IBAN HR78 1517 0351 0731 0975 9 please.')).toEqual([]);
   });
 
   it('rejects a wrong length for the country', () => {
