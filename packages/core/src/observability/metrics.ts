@@ -10,6 +10,8 @@ export function emfLine(
   dimensions: Record<string, string>,
   metrics: Record<string, { value: number; unit: MetricUnit }>,
   timestamp = Date.now(),
+  /** Extra properties: searchable in CloudWatch Logs Insights, not metrics (e.g. which batch). */
+  properties: Record<string, string> = {},
 ): string {
   return JSON.stringify({
     _aws: {
@@ -22,6 +24,7 @@ export function emfLine(
         },
       ],
     },
+    ...properties,
     ...dimensions,
     ...Object.fromEntries(Object.entries(metrics).map(([name, { value }]) => [name, value])),
   });

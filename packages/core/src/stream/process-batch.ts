@@ -43,6 +43,8 @@ export interface EventTypeCounts {
 }
 
 export interface BatchSummary {
+  /** `<shard>-<first>-<last>`: the same for every delivery of the same records. */
+  readonly batchKey: string;
   readonly records: number;
   readonly valid: number;
   readonly quarantined: number;
@@ -65,6 +67,7 @@ function batchIdOf(records: readonly IncomingRecord[]): BatchId {
 }
 
 const EMPTY: BatchSummary = {
+  batchKey: '',
   records: 0,
   valid: 0,
   quarantined: 0,
@@ -138,6 +141,7 @@ export function buildProcessBatch(deps: StreamBatchDependencies) {
       byEventType[eventType] = { valid, duplicates: valid - writtenCount, written: writtenCount };
     }
     return {
+      batchKey: batchKey.replace(/\.batch$/, ''),
       records: handled.length,
       valid: prepared.events.length,
       quarantined: prepared.rejected.length,

@@ -48,6 +48,8 @@ type Signal =
 export class PipelineMetrics {
   private readonly file: string;
   readonly counters: PipelineCounters = { ...EMPTY, byEventType: {} };
+  /** What each stream-etl line added, by batch key: a batch delivered again replaces its numbers. */
+  private readonly byBatch = new Map<string, Record<string, number>>();
 
   constructor(dir: string) {
     mkdirSync(dir, { recursive: true });
@@ -74,21 +76,32 @@ export class PipelineMetrics {
     const n = (value: unknown) => (typeof value === 'number' ? value : 0);
     if (signal.kind === 'emf') {
       if (signal.values.Service !== 'stream-etl') return;
-      if (typeof signal.values.EventType === 'string') {
-        // A per-event-type breakdown of a batch already counted by its service line.
-        const type = c.byEventType[signal.values.EventType] ?? { valid: 0, duplicates: 0, written: 0 };
-        c.byEventType[signal.values.EventType] = type;
-        type.valid += n(signal.values.RecordsValid);
-        type.duplicates += n(signal.values.Duplicates);
-        type.written += n(signal.values.RecordsOut);
-        return;
+      const eventType = typeof signal.values.EventType === 'string' ? signal.values.EventType : undefined;
+      const added: Record<string, number> = eventType
+        ? {
+            valid: n(signal.values.RecordsValid),
+            duplicates: n(signal.values.Duplicates),
+            written: n(signal.values.RecordsOut),
+          }
+        : {
+            batches: 1,
+            recordsIn: n(signal.values.RecordsIn),
+            recordsValid: n(signal.values.RecordsValid),
+            quarantined: n(signal.values.RecordsQuarantined),
+            duplicatesInBatch: n(signal.values.DuplicatesInBatch),
+            duplicatesAcrossBatches: n(signal.values.DuplicatesAcrossBatches),
+          };
+      // At-least-once delivery: the same records (same batch key) processed again count once.
+      const batchKey =
+        typeof signal.values.BatchKey === 'string' ? `${eventType ?? ''}|${signal.values.BatchKey}` : undefined;
+      const previous = batchKey ? this.byBatch.get(batchKey) : undefined;
+      if (batchKey) this.byBatch.set(batchKey, added);
+      // A per-event-type line breaks down a batch already counted by its service line.
+      if (eventType && !c.byEventType[eventType]) c.byEventType[eventType] = { valid: 0, duplicates: 0, written: 0 };
+      const target = (eventType ? c.byEventType[eventType] : c) as unknown as Record<string, number>;
+      for (const [name, value] of Object.entries(added)) {
+        target[name] = (target[name] ?? 0) + value - (previous?.[name] ?? 0);
       }
-      c.batches++;
-      c.recordsIn += n(signal.values.RecordsIn);
-      c.recordsValid += n(signal.values.RecordsValid);
-      c.quarantined += n(signal.values.RecordsQuarantined);
-      c.duplicatesInBatch += n(signal.values.DuplicatesInBatch);
-      c.duplicatesAcrossBatches += n(signal.values.DuplicatesAcrossBatches);
       return;
     }
     switch (signal.detailType) {

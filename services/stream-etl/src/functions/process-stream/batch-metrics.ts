@@ -21,13 +21,17 @@ export function batchMetricLines(summary: BatchSummary, latencyMs: number, itera
     IteratorAge: { value: iteratorAgeMs, unit: 'Milliseconds' },
   };
   for (const [entity, value] of Object.entries(summary.masked)) service[`Masked_${entity}`] = count(value);
-  const lines = [emfLine(METRICS_NAMESPACE, { Service: 'stream-etl' }, service)];
+  const now = Date.now();
+  const batch = { BatchKey: summary.batchKey };
+  const lines = [emfLine(METRICS_NAMESPACE, { Service: 'stream-etl' }, service, now, batch)];
   for (const [eventType, counts] of Object.entries(summary.byEventType)) {
     lines.push(
       emfLine(
         METRICS_NAMESPACE,
         { Service: 'stream-etl', EventType: eventType },
         { RecordsValid: count(counts.valid), Duplicates: count(counts.duplicates), RecordsOut: count(counts.written) },
+        now,
+        batch,
       ),
     );
   }

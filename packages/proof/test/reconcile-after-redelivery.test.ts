@@ -4,15 +4,11 @@ import { reconcile } from '../../local-cloud/src/cli/reconciliation';
 import { startLocalRun, warehouseEventIds } from '../src/support/local-run';
 
 /**
- * KNOWN FAILURE — not run in CI (this folder is outside the test include of vitest.config.ts).
- * Run: npx vitest run --config packages/proof/known-failures/vitest.config.ts
- *
  * When Lambda delivers a stream-etl batch twice (at-least-once), the pipeline stays exactly right — the second
- * delivery overwrites the same objects and the warehouse skips the file — but the local cloud's reconciliation
- * (`npm run local -- --events N`) reports it as NOT BALANCED: `duplicatesDropped` sums stream-etl's per-invocation
- * EMF metric DuplicatesInBatch, which both deliveries emit, so `unaccounted` goes negative. Seen: 1,000 events,
- * every batch delivered twice → produced 1000, loaded 958, quarantined 28, duplicatesDropped 28 (14 real),
- * unaccounted −14. Move this file to ../test/ once it passes.
+ * delivery overwrites the same objects and the warehouse skips the file — and so must the reconciliation of
+ * `npm run local -- --events N`: stream-etl's metric lines carry the batch key, and the local cloud counts a
+ * batch delivered again once. (Found by the proof suite: the sum of per-invocation metrics read −14 for 1,000
+ * events before.)
  */
 it('balances the reconciliation when every stream-etl batch is delivered twice', async () => {
   const run = await startLocalRun({ faults: { duplicateDelivery: { every: 1 } } });
