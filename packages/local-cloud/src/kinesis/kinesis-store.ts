@@ -277,17 +277,9 @@ export class KinesisStore {
       ]);
     }
     const shard = this.shard(streamName, shardId);
-    const all = shard.records;
-    const start = shard.indexOf(position);
-    let end = start;
-    let bytes = 0;
-    while (end < all.length && end - start < limit) {
-      bytes += (all[end] as StoredRecord).data.byteLength;
-      if (bytes > KINESIS_LIMITS.maxGetRecordsBytes && end > start) break;
-      end++;
-    }
+    const { records, end } = shard.read(shard.indexOf(position), limit, KINESIS_LIMITS.maxGetRecordsBytes);
     return {
-      records: all.slice(start, end),
+      records,
       nextPosition: shard.pinnedBefore(end),
       millisBehindLatest: shard.millisBehindAt(end, this.now()),
     };
@@ -301,8 +293,7 @@ export class KinesisStore {
 
   /** Sequence number of the newest record in the shard, or undefined while it is empty. */
   latestSequenceNumber(streamName: string, shardId: string): string | undefined {
-    const records = this.shard(streamName, shardId).records;
-    return records[records.length - 1]?.sequenceNumber;
+    return this.shard(streamName, shardId).latestSequenceNumber;
   }
 
   /** How far a reader at `position` is behind the tip: 0 when caught up, else the oldest unread record's age. */

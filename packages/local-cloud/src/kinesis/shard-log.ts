@@ -1,5 +1,6 @@
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, truncateSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, readSync, truncateSync, writeSync } from 'node:fs';
 import { KinesisStoreCorruptError } from './errors';
+import { RecordIndex } from './record-index';
 
 /** A record as stored and as returned by GetRecords. */
 export interface StoredRecord {
@@ -23,38 +24,101 @@ interface LogLine {
 const NEWLINE = 0x0a;
 
 /**
- * The append-only log of one shard, and its records in memory. Each append is written with one
- * synchronous write of complete lines before it is acknowledged, so a SIGKILL can cut off only the
- * tail of an append nobody was told about. Loading drops such a cut-off line and truncates the file
- * back to the last newline, so the next append does not glue onto it.
+ * The append-only log of one shard. Each append is written with one synchronous write of complete
+ * lines before it is acknowledged, so a SIGKILL can cut off only the tail of an append nobody was
+ * told about. Loading drops such a cut-off line and truncates the file back to the last newline, so
+ * the next append does not glue onto it.
+ *
+ * Memory holds only a RecordIndex (sequence number, arrival time, where the line is, how big its
+ * data is); `read` fetches partition keys and payloads from the file, one positioned read for a run
+ * of records, so the heap does not grow with the payloads a long-running local cloud has seen.
  */
 export class ShardLog {
   private constructor(
     private readonly path: string,
     private readonly fsync: boolean,
-    readonly records: StoredRecord[],
+    private readonly index: RecordIndex,
     private byteLength: number,
   ) {}
 
   /** Loads (and repairs) the log at `path`; a missing file is an empty shard. */
   static load(path: string, options: { fsync: boolean }): { log: ShardLog; droppedTailBytes: number } {
-    if (!existsSync(path)) return { log: new ShardLog(path, options.fsync, [], 0), droppedTailBytes: 0 };
+    const index = new RecordIndex();
+    if (!existsSync(path)) return { log: new ShardLog(path, options.fsync, index, 0), droppedTailBytes: 0 };
     const content = readFileSync(path);
     const completeLength = content.lastIndexOf(NEWLINE) + 1;
     const droppedTailBytes = content.length - completeLength;
     if (droppedTailBytes > 0) truncateSync(path, completeLength);
+    let lineOffset = 0;
+    let lineNumber = 0;
+    let previous: string | undefined;
+    while (lineOffset < completeLength) {
+      const lineEnd = content.indexOf(NEWLINE, lineOffset);
+      lineNumber++;
+      const record = parseLine(content.toString('utf8', lineOffset, lineEnd), `${path}:${lineNumber}`);
+      if (previous !== undefined && previous >= record.sequenceNumber) {
+        throw new KinesisStoreCorruptError(`${path}:${lineNumber}: sequence numbers do not increase`);
+      }
+      previous = record.sequenceNumber;
+      index.push({
+        sequenceNumber: record.sequenceNumber,
+        approximateArrivalTimestamp: record.approximateArrivalTimestamp,
+        lineOffset,
+        lineLength: lineEnd + 1 - lineOffset,
+        dataLength: record.data.byteLength,
+      });
+      lineOffset = lineEnd + 1;
+    }
+    return { log: new ShardLog(path, options.fsync, index, completeLength), droppedTailBytes };
+  }
+
+  /** How many records the log holds. */
+  get length(): number {
+    return this.index.length;
+  }
+
+  sequenceNumberAt(position: number): string {
+    return this.index.sequenceNumberAt(position);
+  }
+
+  arrivalAt(position: number): number {
+    return this.index.arrivalAt(position);
+  }
+
+  /** Bytes of the record's data, known without reading the file. */
+  dataLengthAt(position: number): number {
+    return this.index.dataLengthAt(position);
+  }
+
+  /** The records at positions `start` (inclusive) to `end` (exclusive), read from the file in one go. */
+  read(start: number, end: number): StoredRecord[] {
+    if (end <= start) return [];
+    const from = this.index.lineOffsetAt(start);
+    const to = this.index.lineOffsetAt(end - 1) + this.index.lineLengthAt(end - 1);
+    const bytes = Buffer.allocUnsafe(to - from);
+    const fd = openSync(this.path, 'r');
+    try {
+      let filled = 0;
+      while (filled < bytes.length) {
+        const got = readSync(fd, bytes, filled, bytes.length - filled, from + filled);
+        if (got === 0) throw new KinesisStoreCorruptError(`${this.path}: ends before byte ${to}; was it cut?`);
+        filled += got;
+      }
+    } finally {
+      closeSync(fd);
+    }
     const records: StoredRecord[] = [];
-    const lines = content.toString('utf8', 0, completeLength).split('\n');
-    lines.pop(); // the empty string after the final newline
-    lines.forEach((line, index) => {
-      const record = parseLine(line, `${path}:${index + 1}`);
-      const previous = records[records.length - 1];
-      if (previous !== undefined && previous.sequenceNumber >= record.sequenceNumber) {
-        throw new KinesisStoreCorruptError(`${path}:${index + 1}: sequence numbers do not increase`);
+    for (let position = start; position < end; position++) {
+      const lineStart = this.index.lineOffsetAt(position) - from;
+      const lineEnd = lineStart + this.index.lineLengthAt(position) - 1; // without the newline
+      const where = `${this.path}@${from + lineStart}`;
+      const record = parseLine(bytes.toString('utf8', lineStart, lineEnd), where);
+      if (record.sequenceNumber !== this.index.sequenceNumberAt(position)) {
+        throw new KinesisStoreCorruptError(`${where}: the log changed under the store (sequence number moved)`);
       }
       records.push(record);
-    });
-    return { log: new ShardLog(path, options.fsync, records, completeLength), droppedTailBytes };
+    }
+    return records;
   }
 
   /**
@@ -63,7 +127,9 @@ export class ShardLog {
    */
   append(records: readonly StoredRecord[]): void {
     if (records.length === 0) return;
-    const bytes = Buffer.from(records.map(formatLine).join(''), 'utf8');
+    const lines = records.map(formatLine);
+    const lineLengths = lines.map((line) => Buffer.byteLength(line, 'utf8'));
+    const bytes = Buffer.from(lines.join(''), 'utf8');
     const fd = openSync(this.path, 'a');
     try {
       let written = 0;
@@ -75,8 +141,17 @@ export class ShardLog {
     } finally {
       closeSync(fd);
     }
-    this.byteLength += bytes.length;
-    this.records.push(...records);
+    records.forEach((record, offset) => {
+      const lineLength = lineLengths[offset] as number;
+      this.index.push({
+        sequenceNumber: record.sequenceNumber,
+        approximateArrivalTimestamp: record.approximateArrivalTimestamp,
+        lineOffset: this.byteLength,
+        lineLength,
+        dataLength: record.data.byteLength,
+      });
+      this.byteLength += lineLength;
+    });
   }
 }
 

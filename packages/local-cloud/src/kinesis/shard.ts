@@ -33,9 +33,9 @@ export class Shard {
       shardIndex: index,
       counter: 0n,
     });
-    const last = log.records[log.records.length - 1];
-    this.nextCounter = last === undefined ? 1n : (parseSequenceNumber(last.sequenceNumber)?.counter ?? 0n) + 1n;
-    this.lastArrival = last?.approximateArrivalTimestamp ?? 0;
+    const last = log.length - 1;
+    this.nextCounter = last < 0 ? 1n : (parseSequenceNumber(log.sequenceNumberAt(last))?.counter ?? 0n) + 1n;
+    this.lastArrival = last < 0 ? 0 : log.arrivalAt(last);
   }
 
   /** Loads the shard's log from `logPath` (see ShardLog.load for the repair of a cut-off line). */
@@ -44,8 +44,29 @@ export class Shard {
     return { shard: new Shard(index, owner, log), droppedTailBytes };
   }
 
-  get records(): readonly StoredRecord[] {
-    return this.log.records;
+  /** How many records the shard holds. */
+  get length(): number {
+    return this.log.length;
+  }
+
+  /** Sequence number of the newest record, or undefined while the shard is empty. */
+  get latestSequenceNumber(): string | undefined {
+    return this.log.length === 0 ? undefined : this.log.sequenceNumberAt(this.log.length - 1);
+  }
+
+  /**
+   * Up to `limit` records from position `start`, stopping before the data passes `maxBytes` (but
+   * always one record if there is one), and the position after the last one returned.
+   */
+  read(start: number, limit: number, maxBytes: number): { records: StoredRecord[]; end: number } {
+    let end = start;
+    let bytes = 0;
+    while (end < this.log.length && end - start < limit) {
+      bytes += this.log.dataLengthAt(end);
+      if (bytes > maxBytes && end > start) break;
+      end++;
+    }
+    return { records: this.log.read(start, end), end };
   }
 
   /**
@@ -85,28 +106,27 @@ export class Shard {
       case 'TRIM_HORIZON':
         return 0;
       case 'LATEST':
-        return this.records.length;
+        return this.log.length;
       case 'AT_SEQUENCE_NUMBER':
         this.assertIssuedHere(position.value);
-        return this.firstIndex((record) => record.sequenceNumber >= position.value);
+        return this.firstIndex((at) => this.log.sequenceNumberAt(at) >= position.value);
       case 'AFTER_SEQUENCE_NUMBER':
         this.assertIssuedHere(position.value);
-        return this.firstIndex((record) => record.sequenceNumber > position.value);
+        return this.firstIndex((at) => this.log.sequenceNumberAt(at) > position.value);
       case 'AT_TIMESTAMP':
-        return this.firstIndex((record) => record.approximateArrivalTimestamp >= position.value);
+        return this.firstIndex((at) => this.log.arrivalAt(at) >= position.value);
     }
   }
 
-  /** The pinned position just before `records[index]` (the starting sequence number when index is 0). */
+  /** The pinned position just before record `index` (the starting sequence number when index is 0). */
   pinnedBefore(index: number): PinnedShardPosition {
-    const previous = this.records[index - 1];
-    return { type: 'AFTER_SEQUENCE_NUMBER', value: previous?.sequenceNumber ?? this.startingSequenceNumber };
+    const value = index > 0 ? this.log.sequenceNumberAt(index - 1) : this.startingSequenceNumber;
+    return { type: 'AFTER_SEQUENCE_NUMBER', value };
   }
 
-  /** 0 when nothing is left from `index` on, else the age of `records[index]`. */
+  /** 0 when nothing is left from `index` on, else the age of record `index`. */
   millisBehindAt(index: number, now: number): number {
-    const next = this.records[index];
-    return next === undefined ? 0 : Math.max(0, now - next.approximateArrivalTimestamp);
+    return index >= this.log.length ? 0 : Math.max(0, now - this.log.arrivalAt(index));
   }
 
   /** AWS rejects sequence numbers it did not issue for this shard; so does this store. */
@@ -134,14 +154,13 @@ export class Shard {
     }
   }
 
-  /** Binary search for the first record satisfying a predicate that is false, then true, along the log. */
-  private firstIndex(isAtOrAfter: (record: StoredRecord) => boolean): number {
-    const records = this.records;
+  /** Binary search for the first record position satisfying a predicate that is false, then true, along the log. */
+  private firstIndex(isAtOrAfter: (position: number) => boolean): number {
     let low = 0;
-    let high = records.length;
+    let high = this.log.length;
     while (low < high) {
       const middle = (low + high) >> 1;
-      if (isAtOrAfter(records[middle] as StoredRecord)) high = middle;
+      if (isAtOrAfter(middle)) high = middle;
       else low = middle + 1;
     }
     return low;
