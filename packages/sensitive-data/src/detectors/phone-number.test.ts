@@ -28,6 +28,44 @@ describe('PHONE_NUMBER in free text', () => {
     expect(phones(text)).toEqual([phone]);
   });
 
+  // Shapes the traffic generator's feedback comments leaked before (privacy audit, seed 11).
+  it.each([
+    ["I'd like to speak next year: +81704480600 Rated 2 of 5.", '+81704480600'],
+    ['My number is +97668193331, text me about the meetup.', '+97668193331'],
+    ['Hi, +20 879 880 138 is where I am.', '+20 879 880 138'],
+  ])('finds international numbers libphonenumber does not list as valid but possible: %s', (text, phone) => {
+    expect(createPhoneValidator().toE164(phone)).toBeUndefined();
+    expect(phones(text)).toEqual([phone]);
+  });
+
+  it('takes an international number of an odd length only next to a context word', () => {
+    expect(phones('Call me on +9949592794796 if you need a volunteer.')).toEqual(['+9949592794796']);
+    expect(phones('Counted +9949592794796 so far.')).toEqual([]);
+    expect(phones('Counter +4912345 hits')).toEqual([]);
+  });
+
+  it('takes a national number of a region that is not configured next to a context word, if it opens with a trunk 0', () => {
+    expect(phones('My number is 01420 23181064, text me about the meetup.')).toEqual(['01420 23181064']);
+    expect(phones('Call me on (0745) 37326 45 tonight.')).toEqual(['(0745) 37326 45']);
+  });
+
+  it('takes a national number after a label colon when it is valid in a configured region', () => {
+    expect(phones("I'd like to speak next year: 012-439-3759")).toEqual(['012-439-3759']);
+    expect(phones('Next year: 048-050-9795 works.')).toEqual(['048-050-9795']);
+    expect(phones('I tried 012-439-3759 twice')).toEqual([]);
+  });
+
+  it.each([
+    'Seats: 120 140 160 180',
+    'Attendance: 1200 1350 1500',
+    'Totals: 2026 11 25',
+    'Serial: 06 12 34 56 78',
+    'ISBN: 978-3-16-148410-0',
+    'Ticket: 0612 345 678',
+  ])('does not take numbers after a colon that are no phones: %s', (text) => {
+    expect(phones(text)).toEqual([]);
+  });
+
   it('needs a context word for a national number', () => {
     expect(phones('I tried (415) 555-2671 twice')).toEqual([]);
     expect(phones('Batch 06 12345678 failed QA')).toEqual([]);
@@ -77,6 +115,14 @@ describe('isPhoneNumber (declared fields)', () => {
   it('tries only the configured regions for national numbers', () => {
     expect(isPhoneNumber('06 12345678', createPhoneValidator(['NL']))).toBe(true);
     expect(isPhoneNumber('06 12345678', createPhoneValidator(['US']))).toBe(false);
+  });
+
+  it('classifies how sure it is', () => {
+    const validator = createPhoneValidator();
+    expect(validator.classify('+44 20 7946 0958')).toEqual({ e164: '+442079460958', strength: 'valid' });
+    expect(validator.classify('+81704480600')).toEqual({ e164: '+81704480600', strength: 'possible' });
+    expect(validator.classify('+9949592794796')?.strength).toBe('dialable');
+    expect(validator.classify('+999 1234 5678')).toBeUndefined();
   });
 
   it('normalises to E.164', () => {

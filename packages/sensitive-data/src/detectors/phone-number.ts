@@ -55,6 +55,10 @@ const DATE_LIKE = /^(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{
 const COMPACT_DATE = /^(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$/;
 const BAD_SEPARATORS = /[-./]{2}|\s{2}|[-./]\s|\s[-./]|\/.*\//;
 const CURRENCY_BEFORE = /(?:[$€£¥₹]|\b(?:eur|usd|gbp|chf|jpy|sek|nok|dkk|kr|rs|inr))\s?$/i;
+/** A label's colon right before the number: "Reach me: 012-439-3759". */
+const LABEL_BEFORE = /[\p{L}\p{N})]:\s{0,2}$/u;
+/** The trunk prefix most countries outside North America dial before a national number: "0612 …", "(0745) …". */
+const TRUNK_PREFIX = /^\(?0[1-9]/;
 const CURRENCY_AFTER = /^\s?(?:[$€£¥₹%]|(?:eur|usd|gbp|chf|jpy|sek|nok|dkk|kr|rs|inr)\b|,-)/i;
 
 const phoneContext = contextMatcher(PHONE_CONTEXT_WORDS);
@@ -86,6 +90,20 @@ function looksLikePhone(candidate: string, international: boolean): boolean {
 }
 
 /**
+ * How sure libphonenumber is about a number: `valid` fits the region's numbering plan; `possible` (international
+ * only) has a known country calling code and a length that country uses, but a range the metadata does not list
+ * (new ranges, numbers typed from memory, made-up ones: still someone's number for privacy); `dialable`
+ * (international only) has a known calling code but an unusual length, which only a context word makes a phone.
+ */
+export type PhoneStrength = 'valid' | 'possible' | 'dialable';
+
+export interface ClassifiedPhone {
+  /** E.164 form: libphonenumber's for valid numbers, "+" and the digits otherwise. */
+  readonly e164: string;
+  readonly strength: PhoneStrength;
+}
+
+/**
  * Validates and normalises phone numbers with libphonenumber-js (full metadata, so numbers are checked
  * against each region's real numbering plan, not only their length).
  *
@@ -94,36 +112,46 @@ function looksLikePhone(candidate: string, international: boolean): boolean {
  * phones.toE164('+44 20 7946 0958'); // '+442079460958'
  * phones.toE164('06 12345678'); // '+31612345678' (national, tried per region)
  * phones.toE164('2026-11-25'); // undefined
+ * phones.classify('+81704480600'); // { e164: '+81704480600', strength: 'possible' }
  */
 export function createPhoneValidator(regions: readonly CountryCode[] = DEFAULT_PHONE_REGIONS) {
-  const memo = new Map<string, string | null>();
-  function validate(candidate: string): string | null {
+  const memo = new Map<string, ClassifiedPhone | null>();
+  function validate(candidate: string): ClassifiedPhone | null {
     const international = candidate.startsWith('+') || candidate.startsWith('00');
     if (international) {
       const number = parsePhoneNumberFromString(candidate.startsWith('00') ? `+${candidate.slice(2)}` : candidate);
-      return number?.isValid() ? number.number : null;
+      // Parsing fails for an unknown country calling code: "+999 …" is nobody's number.
+      if (!number) return null;
+      if (number.isValid()) return { e164: number.number, strength: 'valid' };
+      return { e164: number.number, strength: number.isPossible() ? 'possible' : 'dialable' };
     }
     const leadingZero = candidate.replace(/^\D+/, '').startsWith('0');
     for (const region of regions) {
       // No North American number starts with 0: skip a ~30 µs parse for most European national numbers.
       if (leadingZero && NANP_REGIONS.has(region)) continue;
       const number = parsePhoneNumberFromString(candidate, region);
-      if (number?.isValid()) return number.number;
+      if (number?.isValid()) return { e164: number.number, strength: 'valid' };
     }
     return null;
   }
+  function classify(candidate: string): ClassifiedPhone | undefined {
+    const key = candidate.trim();
+    let result = memo.get(key);
+    if (result === undefined) {
+      result = validate(key);
+      if (memo.size >= MEMO_LIMIT) memo.clear();
+      memo.set(key, result);
+    }
+    return result ?? undefined;
+  }
   return {
     regions,
+    /** How sure libphonenumber is that the candidate is a phone number, or undefined when it is none. */
+    classify,
     /** The number in E.164 form when it is a valid number (international, or national in one of the regions). */
     toE164(candidate: string): string | undefined {
-      const key = candidate.trim();
-      let result = memo.get(key);
-      if (result === undefined) {
-        result = validate(key);
-        if (memo.size >= MEMO_LIMIT) memo.clear();
-        memo.set(key, result);
-      }
-      return result ?? undefined;
+      const classified = classify(candidate);
+      return classified?.strength === 'valid' ? classified.e164 : undefined;
     },
   };
 }
@@ -212,10 +240,64 @@ function validatedSpan(text: string, start: number, raw: string, validator: Phon
     const international = plus || doubleZero;
     if (!looksLikePhone(candidate, international)) continue;
     const context = supportedByContext(text, start, end, phoneContext, identifierContext);
-    if (!international && !context) continue;
-    if (international && !context && identifierContext.nearestBefore(text, start) >= 0) return undefined;
-    if (validator.toE164(candidate) === undefined) continue;
-    return { start, end, confidence: international ? (context ? 0.95 : 0.85) : 0.8 };
+    if (international) {
+      if (!context && identifierContext.nearestBefore(text, start) >= 0) return undefined;
+      const confidence = internationalConfidence(validator.classify(candidate)?.strength, context, candidate);
+      if (confidence === undefined) continue;
+      return { start, end, confidence };
+    }
+    const confidence = nationalConfidence(text, start, candidate, context, validator);
+    if (confidence === undefined) continue;
+    return { start, end, confidence };
   }
   return undefined;
+}
+
+/**
+ * A "+" or "00" and a known calling code: a valid number is a phone anyway; a possible one too when it is as long
+ * as real subscriber numbers (10+ digits with the calling code; "+4912345 hits" is a count); an odd length needs
+ * a context word.
+ */
+function internationalConfidence(
+  strength: PhoneStrength | undefined,
+  context: boolean,
+  candidate: string,
+): number | undefined {
+  switch (strength) {
+    case 'valid':
+      return context ? 0.95 : 0.85;
+    case 'possible':
+      if (context) return 0.9;
+      return digitCount(candidate) - (candidate.startsWith('00') ? 2 : 0) >= 10 ? 0.75 : undefined;
+    case 'dialable':
+      return context ? 0.7 : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * A national number has no country code, so it needs a hint that it is a phone:
+ * - a context word, and then it is a phone if valid in a configured region, and for privacy also when it is not
+ *   but opens with a trunk 0 like most national numbers outside North America (the writer's region may not be
+ *   configured: "My number is 01420 23181064"); without the 0, "call since 1998 2005 2012" would be one;
+ * - or, weaker, a label ending in a colon right before it ("I'd like to speak next year: 012-439-3759"), and then
+ *   only with a trunk 0 and at least 9 digits, and valid in a configured region ("Seats: 120 140 160" is not).
+ * Dates, prices and identifier words were ruled out before.
+ */
+function nationalConfidence(
+  text: string,
+  start: number,
+  candidate: string,
+  context: boolean,
+  validator: PhoneValidator,
+): number | undefined {
+  if (context) {
+    if (validator.toE164(candidate) !== undefined) return 0.8;
+    return TRUNK_PREFIX.test(candidate) ? 0.6 : undefined;
+  }
+  if (!LABEL_BEFORE.test(text.slice(Math.max(0, start - 3), start))) return undefined;
+  if (identifierContext.nearestBefore(text, start) >= 0) return undefined;
+  if (digitCount(candidate) < 9 || !TRUNK_PREFIX.test(candidate)) return undefined;
+  return validator.toE164(candidate) === undefined ? undefined : 0.7;
 }
