@@ -40,6 +40,8 @@ export interface LocalCloudEndpoints {
 }
 
 const STAGE = 'local';
+/** How long stop() waits for running state-machine executions before it aborts them. */
+const EXECUTION_GRACE_MS = 30_000;
 
 /**
  * The whole system on one machine: Kinesis and S3 endpoints, EventBridge, Step Functions, Lambda (the
@@ -320,14 +322,37 @@ export class LocalCloud {
     return this.topology.flatMap((s) => s.resources).find((r) => r.type === 'AWS::Kinesis::Stream')?.name ?? '';
   }
 
-  /** Stops polling, lets in-flight work finish, then closes every endpoint. */
-  async stop(): Promise<void> {
+  /**
+   * Stops polling, lets in-flight work finish (state-machine executions for at most `executionGraceMs`;
+   * those still running then are aborted and named), then closes every endpoint.
+   */
+  async stop({ executionGraceMs = EXECUTION_GRACE_MS }: { executionGraceMs?: number } = {}): Promise<void> {
     await Promise.all(this.mappings.map((m) => m.stop()));
+    await this.finishExecutions(executionGraceMs);
     for (const close of this.closers) {
       try {
         await close();
       } catch (error) {
         this.print(`while stopping: ${errorMessage(error)}`);
+      }
+    }
+  }
+
+  /**
+   * Waits for the executions the bus has started, and the events they put, to settle: an execution left
+   * running would go on writing to the data directory (metrics, lake, warehouse) after the caller deleted it.
+   */
+  private async finishExecutions(graceMs: number): Promise<void> {
+    const deadline = Date.now() + graceMs;
+    for (;;) {
+      await this.bus.drain();
+      if (this.stateMachines.list().every((machine) => machine.stats.running === 0)) return;
+      const abandoned = await this.stateMachines.drain(Math.max(0, deadline - Date.now()));
+      if (abandoned.length > 0) {
+        this.print(`while stopping: aborted ${abandoned.length} execution(s) still running after ${graceMs} ms:`);
+        for (const executionArn of abandoned) this.print(`  ${executionArn}`);
+        await this.bus.drain();
+        return;
       }
     }
   }

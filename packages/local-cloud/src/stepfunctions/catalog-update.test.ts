@@ -96,7 +96,7 @@ describe('the catalog-update state machine, run locally from its serverless.yml'
       {
         name: 'sluice-dev-catalog-update',
         arn: ARN,
-        stats: { started: 1, running: 0, succeeded: 1, failed: 0, timedOut: 0 },
+        stats: { started: 1, running: 0, succeeded: 1, failed: 0, timedOut: 0, aborted: 0 },
       },
     ]);
   });
@@ -171,7 +171,14 @@ describe('the catalog-update state machine, run locally from its serverless.yml'
       input: event,
       stopDate: expect.any(Date),
     });
-    expect(machines.list()[0]?.stats).toEqual({ started: 1, running: 0, succeeded: 0, failed: 1, timedOut: 0 });
+    expect(machines.list()[0]?.stats).toEqual({
+      started: 1,
+      running: 0,
+      succeeded: 0,
+      failed: 1,
+      timedOut: 0,
+      aborted: 0,
+    });
   });
 
   it('queues an object whose load fails with what was already registered', async () => {

@@ -1,4 +1,4 @@
-import { ExecutionError, ExecutionTimeoutError } from 'aws-local-stepfunctions';
+import { ExecutionAbortedError, ExecutionError, ExecutionTimeoutError } from 'aws-local-stepfunctions';
 import type { ExecutionOutcome } from './types';
 
 /**
@@ -18,6 +18,9 @@ export function outcomeOfFailure(error: unknown): ExecutionOutcome {
       error: 'States.Timeout',
       cause: 'the execution ran past the TimeoutSeconds of its definition',
     };
+  }
+  if (error instanceof ExecutionAbortedError) {
+    return { status: 'ABORTED', error: 'States.Aborted', cause: 'the local cloud stopped before the execution ended' };
   }
   const failure = error instanceof ExecutionError && error.cause instanceof Error ? error.cause : error;
   if (failure instanceof Error) return { status: 'FAILED', error: failure.name, cause: failure.message };

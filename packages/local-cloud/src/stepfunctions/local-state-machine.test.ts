@@ -130,7 +130,14 @@ describe('LocalStateMachines', () => {
     await vi.advanceTimersByTimeAsync(5_000);
 
     expect(await result).toMatchObject({ status: 'TIMED_OUT', error: 'States.Timeout' });
-    expect(local.list()[0]?.stats).toEqual({ started: 1, running: 0, succeeded: 0, failed: 0, timedOut: 1 });
+    expect(local.list()[0]?.stats).toEqual({
+      started: 1,
+      running: 0,
+      succeeded: 0,
+      failed: 0,
+      timedOut: 1,
+      aborted: 0,
+    });
   });
 
   it('exposes Execution.Id and StateMachine.Id through the context object', async () => {
@@ -189,6 +196,13 @@ describe('LocalStateMachines', () => {
       expect.objectContaining({ input: { n: 2 }, status: 'SUCCEEDED', output: { n: 2 } }),
     ]);
     expect(local.describeExecution(runs[0]?.executionArn ?? '')).toBeUndefined();
-    expect(local.list()[0]?.stats).toEqual({ started: 3, running: 0, succeeded: 3, failed: 0, timedOut: 0 });
+    expect(local.list()[0]?.stats).toEqual({
+      started: 3,
+      running: 0,
+      succeeded: 3,
+      failed: 0,
+      timedOut: 0,
+      aborted: 0,
+    });
   });
 });

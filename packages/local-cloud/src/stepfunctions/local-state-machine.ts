@@ -29,7 +29,14 @@ interface RegisteredMachine {
   readonly retryingStates: readonly string[];
   /** Wait states, for the optional wait override. */
   readonly waitStates: readonly string[];
-  readonly stats: { started: number; running: number; succeeded: number; failed: number; timedOut: number };
+  readonly stats: {
+    started: number;
+    running: number;
+    succeeded: number;
+    failed: number;
+    timedOut: number;
+    aborted: number;
+  };
 }
 
 /**
@@ -55,6 +62,8 @@ export class LocalStateMachines {
   readonly #now: () => Date;
   readonly #machines = new Map<string, RegisteredMachine>();
   readonly #history: ExecutionHistory;
+  /** Executions not yet ended, by ARN, so shutdown can wait for them or stop them. */
+  readonly #running = new Map<string, { readonly abort: () => void; readonly result: Promise<ExecutionOutcome> }>();
 
   /** @throws {ConfigurationError} listing every invalid option. */
   constructor(options: LocalStateMachinesOptions) {
@@ -102,7 +111,7 @@ export class LocalStateMachines {
       ),
       retryingStates: states.filter(({ state }) => 'Retry' in state).map(({ name }) => name),
       waitStates: states.filter(({ state }) => state.Type === 'Wait').map(({ name }) => name),
-      stats: { started: 0, running: 0, succeeded: 0, failed: 0, timedOut: 0 },
+      stats: { started: 0, running: 0, succeeded: 0, failed: 0, timedOut: 0, aborted: 0 },
     };
     this.#machines.set(machine.arn, registered);
     return summarize(registered);
@@ -141,10 +150,31 @@ export class LocalStateMachines {
     const result = run.result
       .then((output): ExecutionOutcome => ({ status: 'SUCCEEDED', output: asJson(output) }), outcomeOfFailure)
       .then((outcome) => {
+        this.#running.delete(executionArn);
         this.#settle(registered, record, outcome);
         return outcome;
       });
+    this.#running.set(executionArn, { abort: run.abort, result });
     return { executionArn, result };
+  }
+
+  /**
+   * Waits until no execution is running (executions started meanwhile included), for at most `timeoutMs`;
+   * then aborts those still running, waits for them to end as ABORTED, and returns their ARNs. For shutdown:
+   * an execution left running would go on calling its tasks, and writing files, after the local cloud closed.
+   */
+  async drain(timeoutMs: number): Promise<string[]> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.#running.size > 0) {
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) break;
+      const everyResult = Promise.all([...this.#running.values()].map((execution) => execution.result));
+      if ((await settledWithin(everyResult, remaining)) === 'timed out') break;
+    }
+    const abandoned = [...this.#running];
+    for (const [, execution] of abandoned) execution.abort();
+    await Promise.all(abandoned.map(([, execution]) => execution.result));
+    return abandoned.map(([executionArn]) => executionArn);
   }
 
   /** Registered machines with their counters. */
@@ -192,9 +222,23 @@ export class LocalStateMachines {
       return;
     }
     if (outcome.status === 'TIMED_OUT') registered.stats.timedOut++;
+    else if (outcome.status === 'ABORTED') registered.stats.aborted++;
     else registered.stats.failed++;
     record.error = outcome.error;
     record.cause = outcome.cause;
+  }
+}
+
+/** Resolves 'settled' when `promise` settles, or 'timed out' after `ms`, whichever is first. */
+async function settledWithin(promise: Promise<unknown>, ms: number): Promise<'settled' | 'timed out'> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timed out'>((resolve) => {
+    timer = setTimeout(() => resolve('timed out'), ms);
+  });
+  try {
+    return await Promise.race([promise.then(() => 'settled' as const), timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

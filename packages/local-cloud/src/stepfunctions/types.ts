@@ -133,10 +133,10 @@ export interface LocalStateMachinesOptions {
  */
 export type ExecutionOutcome =
   | { readonly status: 'SUCCEEDED'; readonly output: JsonValue }
-  | { readonly status: 'FAILED' | 'TIMED_OUT'; readonly error: string; readonly cause: string };
+  | { readonly status: 'FAILED' | 'TIMED_OUT' | 'ABORTED'; readonly error: string; readonly cause: string };
 
 /**
- * DescribeExecution's status values the local cloud produces (no ABORTED: executions cannot be stopped yet).
+ * DescribeExecution's status values the local cloud produces (ABORTED only when it shuts down, see `drain`).
  *
  * @example
  * ```ts
@@ -193,6 +193,8 @@ export interface StateMachineStats {
   readonly succeeded: number;
   readonly failed: number;
   readonly timedOut: number;
+  /** Stopped by `drain` because the local cloud shut down before they ended. */
+  readonly aborted: number;
 }
 
 /**
