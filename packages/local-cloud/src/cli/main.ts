@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { errorMessage } from '@sluice/core';
 import { backfill } from './backfill';
+import { classify } from './classify';
 import { parseCli, USAGE } from './options';
 import { report } from './report';
 import { replayQuarantine, sqlLake, sqlWarehouse, status } from './tools';
@@ -29,6 +30,8 @@ async function main(argv: string[]): Promise<number> {
       return replayQuarantine(options);
     case 'report':
       return report(options);
+    case 'classify':
+      return classify(options);
     default:
       throw new Error(`unknown command "${options.command}"\n\n${USAGE}`);
   }

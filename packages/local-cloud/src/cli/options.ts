@@ -8,6 +8,7 @@ export const USAGE = `sluice — the local cloud and its tools
   npm run sluice -- sql lake "<SELECT ...>"        query the lake through the catalog (the Athena stand-in)
   npm run sluice -- replay-quarantine [--date D]   put quarantined records back on the stream (cloud running)
   npm run sluice -- report [--date D]              render the daily report (HTML + CSV) into the lake's reports/ now
+  npm run sluice -- classify raw|curated/<table> [--sample N]   which columns hold which sensitive data (sampled)
 
 options for up:
   --events N          bounded: send N events, wait until all are processed, reconcile, exit (0 = balanced)
@@ -36,6 +37,7 @@ export function parseCli(argv: string[]) {
       'no-traffic': { type: 'boolean', default: false },
       'data-dir': { type: 'string', default: process.env.SLUICE_DATA_DIR ?? '.sluice' },
       date: { type: 'string' },
+      sample: { type: 'string', default: '1000' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -63,6 +65,7 @@ export function parseCli(argv: string[]) {
         : { gateway: port, kinesis: port + 1, s3: port + 2, eventBridge: port + 3 },
     traffic: !values['no-traffic'],
     date: values.date,
+    sample: values.sample,
   };
 }
 export type CliOptions = ReturnType<typeof parseCli>;
