@@ -19,7 +19,9 @@ describe('RecordIndex', () => {
   it('gives back exactly what was pushed, past several growths of its columns', () => {
     const index = new RecordIndex();
     const sequences = Array.from({ length: 5000 }, (_, n) => sequenceNumber(BigInt(n * 7 + 1)));
-    sequences.forEach((sequence, n) => index.push(entry(sequence, n)));
+    sequences.forEach((sequence, n) => {
+      index.push(entry(sequence, n));
+    });
 
     expect(index.length).toBe(5000);
     for (const n of [0, 1, 1023, 1024, 2048, 4999]) {
@@ -41,7 +43,9 @@ describe('RecordIndex', () => {
       sequenceNumber(10n ** 30n), // counter beyond 2^64
       '49'.padEnd(56, '0').replace(/0$/, 'x'), // not digits at all
     ];
-    odd.forEach((sequence, n) => index.push(entry(sequence, n)));
+    odd.forEach((sequence, n) => {
+      index.push(entry(sequence, n));
+    });
 
     expect(odd.map((_, n) => index.sequenceNumberAt(n))).toEqual(odd);
   });
