@@ -2,6 +2,9 @@ import { appendFileSync, closeSync, fstatSync, mkdirSync, openSync, readSync } f
 import { dirname } from 'node:path';
 import type { IdempotencyStore } from '@sluice/core';
 
+const NEWLINE = 0x0a;
+const TAB = 0x09;
+
 export interface FileIdempotencyStoreOptions {
   /** The append-only log file (created on first write). */
   readonly file: string;
@@ -16,9 +19,10 @@ export interface FileIdempotencyStoreOptions {
  * sharing a data directory see each other's records; each `record` is one append of whole lines.
  */
 export class FileIdempotencyStore implements IdempotencyStore {
-  private readonly recorded = new Map<string, { batchKey: string; expiresAt: number }>();
+  // eventId → index into `batches`: one small number per event, each batch's key and expiry stored once.
+  private readonly recorded = new Map<string, number>();
+  private readonly batches: { batchKey: string; expiresAt: number }[] = [];
   private offset = 0;
-  private partialLine = '';
   private readonly now: () => number;
 
   constructor(private readonly options: FileIdempotencyStoreOptions) {
@@ -30,8 +34,9 @@ export class FileIdempotencyStore implements IdempotencyStore {
     const now = this.now();
     const found = new Map<string, string>();
     for (const id of eventIds) {
-      const entry = this.recorded.get(id);
-      if (entry && entry.expiresAt > now) found.set(id, entry.batchKey);
+      const index = this.recorded.get(id);
+      const batch = index === undefined ? undefined : this.batches[index];
+      if (batch && batch.expiresAt > now) found.set(id, batch.batchKey);
     }
     return found;
   }
@@ -41,6 +46,32 @@ export class FileIdempotencyStore implements IdempotencyStore {
     const expiresAt = this.now() + this.options.ttlSeconds * 1000;
     mkdirSync(dirname(this.options.file), { recursive: true });
     appendFileSync(this.options.file, eventIds.map((id) => `${id}\t${batchKey}\t${expiresAt}\n`).join(''));
+  }
+
+  /**
+   * Parses `eventId \t batchKey \t expiresAt` lines straight from the bytes, so every id is its own small
+   * string (substrings of one big decoded chunk would keep the whole chunk alive).
+   */
+  private index(buffer: Buffer, end: number): void {
+    let start = 0;
+    while (start < end) {
+      const lineEnd = buffer.indexOf(NEWLINE, start);
+      const tab1 = buffer.indexOf(TAB, start);
+      const tab2 = buffer.indexOf(TAB, tab1 + 1);
+      if (tab1 > start && tab2 > tab1 && tab2 < lineEnd) {
+        const id = buffer.toString('utf8', start, tab1);
+        const batchKey = buffer.toString('utf8', tab1 + 1, tab2);
+        const expiresAt = Number(buffer.toString('utf8', tab2 + 1, lineEnd));
+        let batch = this.batches.length - 1;
+        const last = this.batches[batch];
+        if (!last || last.batchKey !== batchKey || last.expiresAt !== expiresAt) {
+          this.batches.push({ batchKey, expiresAt });
+          batch = this.batches.length - 1;
+        }
+        if (!this.recorded.has(id)) this.recorded.set(id, batch);
+      }
+      start = lineEnd + 1;
+    }
   }
 
   private catchUp(): void {
@@ -56,13 +87,10 @@ export class FileIdempotencyStore implements IdempotencyStore {
       if (size <= this.offset) return;
       const buffer = Buffer.alloc(size - this.offset);
       readSync(fd, buffer, 0, buffer.length, this.offset);
-      this.offset = size;
-      const lines = (this.partialLine + buffer.toString('utf8')).split('\n');
-      this.partialLine = lines.pop() ?? '';
-      for (const line of lines) {
-        const [id, batchKey, expiresAt] = line.split('\t');
-        if (id && batchKey && !this.recorded.has(id)) this.recorded.set(id, { batchKey, expiresAt: Number(expiresAt) });
-      }
+      // Only whole lines: a line being appended right now is read on the next catch-up.
+      const end = buffer.lastIndexOf(NEWLINE) + 1;
+      this.offset += end;
+      this.index(buffer, end);
     } finally {
       closeSync(fd);
     }
