@@ -16,7 +16,12 @@ export interface BatchId {
  * the same key, so a retried batch overwrites its earlier output instead of duplicating it.
  */
 export function batchFileName(batch: BatchId, extension: string): string {
-  return `${batch.shardId}-${batch.firstSequenceNumber}-${batch.lastSequenceNumber}.${extension}`;
+  return `${batchKeyOf(batch)}.${extension}`;
+}
+
+/** `<shard>-<first>-<last>`: the same for every delivery of the same records (idempotency, metrics). */
+export function batchKeyOf(batch: BatchId): string {
+  return `${batch.shardId}-${batch.firstSequenceNumber}-${batch.lastSequenceNumber}`;
 }
 
 export function partitionedKey(zone: 'raw' | 'curated', table: string, dt: string, fileName: string): string {

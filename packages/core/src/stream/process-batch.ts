@@ -1,11 +1,5 @@
-import {
-  type DomainEvent,
-  type EntityType,
-  EVENT_TYPES,
-  type EventType,
-  type QuarantineReason,
-} from '@sluice/contracts';
-import { type BatchId, batchFileName } from '../lake/keys';
+import type { DomainEvent, EntityType, EventType, QuarantineReason } from '@sluice/contracts';
+import { type BatchId, batchKeyOf } from '../lake/keys';
 import type { EnrichEvents, EnrichedEvent, ReferenceTables } from '../ports/enrichment';
 import type { PublishPipelineEvents } from '../ports/event-publisher';
 import type { IdempotencyStore } from '../ports/idempotency';
@@ -14,6 +8,7 @@ import type { IncomingRecord } from './decode';
 import { deduplicate } from './deduplicate';
 import type { EncodeTable } from './encode';
 import { enrichEvents, withEnrichedColumns } from './enrich';
+import { groupBy } from './group-by';
 import type { MaskingPolicy, maskEvent } from './masking';
 import { pipelineConfigFor, StreamPipelineConfig } from './pipeline-config';
 import { prepareRecords } from './record-stages';
@@ -94,7 +89,7 @@ export function buildProcessBatch(deps: StreamBatchDependencies) {
     const prepared = prepareRecords(records, deps.masking, deps.maskStage);
     const handled = records.slice(0, prepared.handled);
     const batch = batchIdOf(handled);
-    const batchKey = batchFileName(batch, 'batch');
+    const batchKey = batchKeyOf(batch);
 
     const deduplicated = await deduplicate(
       prepared.events,
@@ -103,18 +98,14 @@ export function buildProcessBatch(deps: StreamBatchDependencies) {
       (eventType) => pipelineConfigFor(config, eventType).deduplicateAcrossBatches,
     );
 
-    const byType = new Map<EventType, typeof deduplicated.unique>();
-    for (const event of deduplicated.unique) {
-      const group = byType.get(event.event.eventType);
-      if (group) group.push(event);
-      else byType.set(event.event.eventType, [event]);
-    }
+    const byType = groupBy(deduplicated.unique, (prepared) => prepared.event.eventType);
     const reference = deps.enrichment ? await deps.enrichment.referenceTables() : {};
     const toWrite: EventToWrite[] = [];
     for (const [eventType, group] of byType) {
+      const settings = pipelineConfigFor(config, eventType);
       const events: DomainEvent[] = group.map((p) => p.event);
       const enriched: readonly EnrichedEvent[] =
-        deps.enrichment && pipelineConfigFor(config, eventType).enrich
+        deps.enrichment && settings.enrich
           ? enrichEvents(deps.enrichment.enrich, eventType, events, reference)
           : (events as EnrichedEvent[]);
       group.forEach((prepared, index) => {
@@ -122,7 +113,7 @@ export function buildProcessBatch(deps: StreamBatchDependencies) {
         toWrite.push({
           eventType,
           occurredAt: prepared.event.occurredAt,
-          raw: pipelineConfigFor(config, eventType).writeRaw ? event : undefined,
+          raw: settings.writeRaw ? event : undefined,
           curated: withEnrichedColumns(prepared.masked, event, eventType),
         });
       });
@@ -134,14 +125,12 @@ export function buildProcessBatch(deps: StreamBatchDependencies) {
     }
 
     const byEventType: Partial<Record<EventType, EventTypeCounts>> = {};
-    for (const eventType of Object.keys(EVENT_TYPES) as EventType[]) {
-      const valid = prepared.events.filter((p) => p.event.eventType === eventType).length;
-      if (valid === 0) continue;
+    for (const [eventType, valid] of groupBy(prepared.events, (p) => p.event.eventType)) {
       const writtenCount = byType.get(eventType)?.length ?? 0;
-      byEventType[eventType] = { valid, duplicates: valid - writtenCount, written: writtenCount };
+      byEventType[eventType] = { valid: valid.length, duplicates: valid.length - writtenCount, written: writtenCount };
     }
     return {
-      batchKey: batchKey.replace(/\.batch$/, ''),
+      batchKey,
       records: handled.length,
       valid: prepared.events.length,
       quarantined: prepared.rejected.length,

@@ -5,6 +5,7 @@ import type { PublishPipelineEvents } from '../ports/event-publisher';
 import type { ObjectStore } from '../ports/object-store';
 import type { IncomingRecord } from './decode';
 import { type EncodeTable, toRow } from './encode';
+import { groupBy } from './group-by';
 import type { RejectedRecord } from './record-stages';
 
 const PARQUET = 'application/vnd.apache.parquet';
@@ -25,14 +26,7 @@ interface ZoneWriter {
 }
 
 function partitions(events: readonly EventToWrite[]): Map<string, EventToWrite[]> {
-  const groups = new Map<string, EventToWrite[]>();
-  for (const event of events) {
-    const key = `${event.eventType}|${eventDate(event.occurredAt)}`;
-    const group = groups.get(key);
-    if (group) group.push(event);
-    else groups.set(key, [event]);
-  }
-  return groups;
+  return groupBy(events, (event) => `${event.eventType}|${eventDate(event.occurredAt)}`);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { ENTITY_TYPES } from '@sluice/contracts';
 import type { CountryCode } from 'libphonenumber-js/max';
 import { z } from 'zod';
 import { type CustomPattern, compilePattern } from '../detectors/custom-pattern';
@@ -22,17 +23,10 @@ import {
 } from './actions';
 import { DEFAULT_SINK_ACTIONS, type SinkActions } from './defaults';
 
-const BUILT_IN_ENTITIES: readonly SensitiveEntity[] = [
-  'PERSON_NAME',
-  'EMAIL',
-  'PHONE_NUMBER',
-  'CREDIT_CARD',
-  'IBAN',
-  'IP_ADDRESS',
-  'MAC_ADDRESS',
-  'US_SSN',
-  'DATE_OF_BIRTH',
-];
+// The contract's entity types are the source of truth; FREE_TEXT marks a field to scan, not an entity.
+const BUILT_IN_ENTITIES: readonly SensitiveEntity[] = ENTITY_TYPES.filter(
+  (entity): entity is SensitiveEntity => entity !== 'FREE_TEXT',
+);
 const MIN_KEY_LENGTH = 32;
 
 const actionConfigSchema = z.union([
