@@ -26,11 +26,17 @@ import { z } from 'zod';
 
 const SEVEN_DAYS = 7 * 24 * 3600;
 
+/** What both functions need to reach the lake (the local cloud's S3 endpoint when set). */
+const lakeSettings = {
+  AWS_REGION: z.string().min(1),
+  SLUICE_LAKE_BUCKET: z.string().min(3),
+  SLUICE_S3_ENDPOINT: z.url().optional(),
+};
+
 const StreamEtlConfig = z
   .object({
+    ...lakeSettings,
     SLUICE_RUNTIME: z.enum(['aws', 'local']),
-    AWS_REGION: z.string().min(1),
-    SLUICE_LAKE_BUCKET: z.string().min(3),
     SLUICE_EVENT_BUS: z.string().min(1),
     /** SecureString parameter holding the HMAC key for tokens (AWS). */
     SLUICE_MASKING_KEY_PARAMETER: z.string().startsWith('/').optional(),
@@ -55,7 +61,6 @@ const StreamEtlConfig = z
         }
       }),
     SLUICE_DATA_DIR: z.string().min(1).optional(),
-    SLUICE_S3_ENDPOINT: z.url().optional(),
     SLUICE_EVENTBRIDGE_ENDPOINT: z.url().optional(),
   })
   .refine((c) => c.SLUICE_MASKING_KEY !== undefined || c.SLUICE_MASKING_KEY_PARAMETER !== undefined, {
@@ -108,9 +113,7 @@ export function buildStreamEtlDependencies(sqlFiles: () => Record<string, string
 }
 
 const CompactionConfig = z.object({
-  AWS_REGION: z.string().min(1),
-  SLUICE_LAKE_BUCKET: z.string().min(3),
-  SLUICE_S3_ENDPOINT: z.url().optional(),
+  ...lakeSettings,
   /** Days after its date before a partition counts as closed (late events still arrive until then). */
   SLUICE_COMPACTION_GRACE_DAYS: z.coerce.number().int().min(1).default(1),
   SLUICE_COMPACTION_MIN_FILES: z.coerce.number().int().min(2).default(2),
